@@ -1,0 +1,29 @@
+package com.sportsbook.controlplane;
+
+import com.sportsbook.commons.web.ApiExceptionHandler;
+import com.sportsbook.commons.web.InternalTokenFilter;
+import java.time.Clock;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+@Configuration
+@Import(ApiExceptionHandler.class)
+class ControlPlaneConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    FilterRegistrationBean<InternalTokenFilter> internalTokenFilter(ControlPlaneSettings settings) {
+        FilterRegistrationBean<InternalTokenFilter> registration =
+                new FilterRegistrationBean<>(new InternalTokenFilter(settings.internalToken()));
+        registration.addUrlPatterns("/internal/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

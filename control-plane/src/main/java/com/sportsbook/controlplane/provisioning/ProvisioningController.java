@@ -1,0 +1,81 @@
+package com.sportsbook.controlplane.provisioning;
+
+import com.sportsbook.commons.ErrorCodes;
+import com.sportsbook.commons.web.Problems;
+import com.sportsbook.controlplane.tenants.RegistrationResult;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/tenants")
+class ProvisioningController {
+
+    private final Provisioning provisioning;
+
+    ProvisioningController(Provisioning provisioning) {
+        this.provisioning = provisioning;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a tenant with its first brand; answers 202 with the provisioning status resource")
+    ResponseEntity<?> create(@Valid @RequestBody CreateTenantRequest request) {
+        RegistrationResult result = provisioning.onboard(request.toRegistration());
+        return switch (result) {
+            case RegistrationResult.Registered registered -> {
+                String slug = registered.tenant().slug();
+                yield ResponseEntity.accepted()
+                        .location(URI.create("/api/v1/tenants/" + slug + "/provisioning"))
+                        .body(provisioning.status(slug).orElseThrow());
+            }
+            case RegistrationResult.Invalid invalid -> Problems.response(Problems.invalid(
+                    "The tenant cannot be created as requested.",
+                    invalid.errors().stream().map(error -> Map.of("field", error.field(), "message", error.message())).toList()));
+            case RegistrationResult.SlugTaken taken -> Problems.response(HttpStatus.CONFLICT, ErrorCodes.TENANT_SLUG_TAKEN,
+                    "The slug '" + taken.slug() + "' is already taken.");
+            case RegistrationResult.HostTaken taken -> hostTaken(taken.hosts());
+        };
+    }
+
+    @GetMapping("/{slug}/provisioning")
+    @Operation(summary = "Provisioning status: every step with its timing and error")
+    ResponseEntity<?> status(@PathVariable String slug) {
+        return provisioning.status(slug)
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
+                        "There is no provisioning for tenant '" + slug + "'."));
+    }
+
+    @PostMapping("/{slug}/provisioning/retry")
+    @Operation(summary = "Retry a failed provisioning from its failed step")
+    ResponseEntity<?> retry(@PathVariable String slug) {
+        return switch (provisioning.retry(slug)) {
+            case Provisioning.RetryResult.Started started -> ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/tenants/" + slug + "/provisioning"))
+                    .body(started.run());
+            case Provisioning.RetryResult.NotFound notFound -> Problems.response(HttpStatus.NOT_FOUND,
+                    ErrorCodes.NOT_FOUND, "There is no provisioning for tenant '" + slug + "'.");
+            case Provisioning.RetryResult.NotRetryable notRetryable -> Problems.response(HttpStatus.CONFLICT,
+                    ErrorCodes.PROVISIONING_NOT_RETRYABLE,
+                    "Only a failed provisioning can be retried; this one is " + notRetryable.status() + ".");
+        };
+    }
+
+    private static ResponseEntity<ProblemDetail> hostTaken(List<String> hosts) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ErrorCodes.BRAND_HOST_TAKEN,
+                "These hosts already belong to another brand: " + String.join(", ", hosts) + ".");
+        problem.setProperty("hosts", hosts);
+        return Problems.response(problem);
+    }
+}

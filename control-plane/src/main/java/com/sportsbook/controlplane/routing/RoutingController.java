@@ -1,0 +1,68 @@
+package com.sportsbook.controlplane.routing;
+
+import com.sportsbook.commons.routing.BrandRoute;
+import com.sportsbook.commons.routing.RoutingSnapshot;
+import com.sportsbook.commons.routing.TenantRoute;
+import com.sportsbook.controlplane.tenants.TenantView;
+import com.sportsbook.controlplane.tenants.Tenants;
+import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes the whole routing directory with a strong ETag. Readers poll every second or so and get a 304 while
+ * nothing changed, so a new tenant, a new host or a suspension reaches the edge within seconds.
+ */
+@RestController
+class RoutingController {
+
+    private final Tenants tenants;
+    private final JsonMapper json;
+
+    RoutingController(Tenants tenants, JsonMapper json) {
+        this.tenants = tenants;
+        this.json = json;
+    }
+
+    @GetMapping(value = "/internal/v1/routing", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The routing directory (internal: gateway and runtime)")
+    ResponseEntity<byte[]> routing(@RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        byte[] body = json.writeValueAsBytes(snapshot(tenants.list()));
+        String etag = '"' + sha256(body) + '"';
+        if (etag.equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        return ResponseEntity.ok().eTag(etag).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    static RoutingSnapshot snapshot(List<TenantView> all) {
+        List<TenantRoute> tenantRoutes = all.stream()
+                .map(tenant -> new TenantRoute(tenant.slug(), tenant.status().wireName(), tenant.schema(), tenant.databaseCell()))
+                .toList();
+        List<BrandRoute> brandRoutes = all.stream()
+                .flatMap(tenant -> tenant.brands().stream().map(brand -> new BrandRoute(brand.slug(), tenant.slug(),
+                        brand.name(), brand.routedHosts(), brand.defaultCurrency(), brand.currencies(),
+                        brand.languages(), brand.jurisdictions(), brand.theme())))
+                .toList();
+        return new RoutingSnapshot(tenantRoutes, brandRoutes);
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.sportsbook.controlplane.tenants;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A licensed company that rents the platform. */
+@Entity
+@Table(name = "operator")
+class Operator {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "contact_email", nullable = false)
+    private String contactEmail;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Operator() {
+    }
+
+    Operator(String name, String contactEmail, Instant now) {
+        this.id = UUID.randomUUID();
+        this.name = name;
+        this.contactEmail = contactEmail;
+        this.createdAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String contactEmail() {
+        return contactEmail;
+    }
+}

@@ -1,0 +1,45 @@
+package com.sportsbook.commons.web;
+
+import com.sportsbook.commons.ErrorCodes;
+import com.sportsbook.commons.TrustedHeaders;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards {@code /internal/**}: service-to-service endpoints answer only calls carrying the shared internal token.
+ * The gateway never routes /internal from outside; this filter is the second line.
+ */
+public class InternalTokenFilter extends OncePerRequestFilter {
+
+    private final byte[] token;
+
+    public InternalTokenFilter(String token) {
+        if (token == null || token.length() < 24) {
+            throw new IllegalArgumentException("the internal service token must have at least 24 characters");
+        }
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/internal/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = request.getHeader(TrustedHeaders.INTERNAL_TOKEN);
+        if (presented == null || !MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
+            ProblemWriter.write(response, 401, ErrorCodes.INTERNAL_AUTH_REQUIRED,
+                    "Internal endpoints need the service token.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

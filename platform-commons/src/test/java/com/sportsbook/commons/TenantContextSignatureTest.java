@@ -1,0 +1,54 @@
+package com.sportsbook.commons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TenantContextSignatureTest {
+
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+    private final TenantContextSignature signature = new TenantContextSignature(SECRET, Duration.ofSeconds(60));
+    private final Instant now = Instant.parse("2026-11-25T21:00:00Z");
+
+    @Test
+    void aContextSignedByTheGatewayVerifies() {
+        String signed = signature.sign("acme", "acme-main", now.getEpochSecond());
+
+        assertThat(signature.verify("acme", "acme-main", Long.toString(now.getEpochSecond()), signed, now)).isTrue();
+    }
+
+    @Test
+    void anotherTenantCannotReuseASignature() {
+        String signed = signature.sign("acme", "acme-main", now.getEpochSecond());
+
+        assertThat(signature.verify("rival", "acme-main", Long.toString(now.getEpochSecond()), signed, now)).isFalse();
+        assertThat(signature.verify("acme", "rival-main", Long.toString(now.getEpochSecond()), signed, now)).isFalse();
+    }
+
+    @Test
+    void aStaleOrFutureContextIsRefused() {
+        long issued = now.getEpochSecond();
+        String signed = signature.sign("acme", "acme-main", issued);
+
+        assertThat(signature.verify("acme", "acme-main", Long.toString(issued), signed, now.plusSeconds(61))).isFalse();
+        assertThat(signature.verify("acme", "acme-main", Long.toString(issued), signed, now.minusSeconds(61))).isFalse();
+    }
+
+    @Test
+    void missingOrGarbledPartsAreRefused() {
+        String signed = signature.sign("acme", "acme-main", now.getEpochSecond());
+
+        assertThat(signature.verify("acme", "acme-main", "yesterday", signed, now)).isFalse();
+        assertThat(signature.verify("acme", "acme-main", null, signed, now)).isFalse();
+        assertThat(signature.verify("acme", "acme-main", Long.toString(now.getEpochSecond()), "forged", now)).isFalse();
+    }
+
+    @Test
+    void aShortSecretIsRefusedAtStartup() {
+        assertThatThrownBy(() -> new TenantContextSignature("short", Duration.ofSeconds(60)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
