@@ -1,0 +1,42 @@
+package com.sportsbook.runtime.tenancy;
+
+import com.sportsbook.commons.ErrorCodes;
+import com.sportsbook.commons.routing.BrandRoute;
+import com.sportsbook.commons.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the skin needs to dress itself: the brand called, with its theme, languages and currencies. */
+@RestController
+class BrandController {
+
+    private final TenantDirectory directory;
+
+    BrandController(TenantDirectory directory) {
+        this.directory = directory;
+    }
+
+    record BrandResponse(String slug, String name, Map<String, Object> theme, String defaultCurrency,
+            List<String> currencies, List<String> languages) {
+    }
+
+    @GetMapping("/api/v1/brand")
+    @Operation(summary = "The brand of the called host: name and theme for the skin")
+    ResponseEntity<?> brand() {
+        String brand = TenantContext.require().brand();
+        return directory.brand(brand)
+                .<ResponseEntity<?>>map(found -> ResponseEntity.ok(response(found)))
+                .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.UNKNOWN_TENANT,
+                        "This brand is not known to the platform."));
+    }
+
+    private static BrandResponse response(BrandRoute brand) {
+        return new BrandResponse(brand.slug(), brand.name(), brand.theme(), brand.defaultCurrency(), brand.currencies(),
+                brand.languages());
+    }
+}

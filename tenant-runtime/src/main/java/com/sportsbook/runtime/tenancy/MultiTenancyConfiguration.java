@@ -1,0 +1,43 @@
+package com.sportsbook.runtime.tenancy;
+
+import com.sportsbook.commons.TenantContextSignature;
+import com.sportsbook.commons.web.InternalTokenFilter;
+import javax.sql.DataSource;
+import org.hibernate.cfg.MultiTenancySettings;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration
+class MultiTenancyConfiguration {
+
+    @Bean
+    HibernatePropertiesCustomizer schemaPerTenant(DataSource dataSource) {
+        return properties -> {
+            properties.put(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER, new SchemaPerTenantConnectionProvider(dataSource));
+            properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new BoundTenantIdentifierResolver());
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<InternalTokenFilter> internalTokenFilter(TenancySettings settings) {
+        FilterRegistrationBean<InternalTokenFilter> registration =
+                new FilterRegistrationBean<>(new InternalTokenFilter(settings.internalToken()));
+        registration.addUrlPatterns("/internal/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<GatewayTenantFilter> gatewayTenantFilter(TenancySettings settings, TenantDirectory directory) {
+        TenantContextSignature signature =
+                new TenantContextSignature(settings.gatewaySigningSecret(), settings.contextMaxAge());
+        FilterRegistrationBean<GatewayTenantFilter> registration =
+                new FilterRegistrationBean<>(new GatewayTenantFilter(signature, directory, java.time.Clock.systemUTC()));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+}

@@ -1,0 +1,135 @@
+package com.sportsbook.runtime.tenancy;
+
+import com.sportsbook.commons.TrustedHeaders;
+import com.sportsbook.commons.routing.BrandRoute;
+import com.sportsbook.commons.routing.RoutingSnapshot;
+import com.sportsbook.commons.routing.TenantRoute;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The runtime's view of the control plane's routing directory: which tenants exist, their status and schema, and
+ * the brands with their themes. Polled with an ETag every {@code directory-refresh}; a lookup that misses refreshes
+ * at once (at most every 250 ms), so a tenant provisioned a moment ago is served without waiting for the next poll.
+ */
+@Component
+public class TenantDirectory implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
+    private static final long MIN_MISS_REFRESH_NANOS = Duration.ofMillis(250).toNanos();
+
+    private record View(String etag, Map<String, TenantRoute> tenants, Map<String, BrandRoute> brands) {
+        static View of(String etag, RoutingSnapshot snapshot) {
+            return new View(etag,
+                    snapshot.tenants().stream().collect(Collectors.toUnmodifiableMap(TenantRoute::slug, Function.identity())),
+                    snapshot.brands().stream().collect(Collectors.toUnmodifiableMap(BrandRoute::slug, Function.identity())));
+        }
+    }
+
+    private final RestClient http;
+    private final ScheduledExecutorService poller;
+    private volatile View view = View.of(null, RoutingSnapshot.empty());
+    private volatile boolean loaded;
+    private long lastRefreshNanos;
+
+    TenantDirectory(RestClient.Builder builder, TenancySettings settings) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(2));
+        requests.setReadTimeout(Duration.ofSeconds(5));
+        this.http = builder.clone()
+                .baseUrl(settings.controlPlaneUrl().toString())
+                .requestFactory(requests)
+                .defaultHeader(TrustedHeaders.INTERNAL_TOKEN, settings.internalToken())
+                .build();
+        this.poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tenant-directory").daemon().factory());
+        long period = settings.directoryRefresh().toMillis();
+        poller.scheduleWithFixedDelay(this::refreshQuietly, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    public Optional<TenantRoute> tenant(String slug) {
+        TenantRoute found = view.tenants().get(slug);
+        if (found == null && refreshAfterMiss()) {
+            found = view.tenants().get(slug);
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public Optional<BrandRoute> brand(String slug) {
+        BrandRoute found = view.brands().get(slug);
+        if (found == null && refreshAfterMiss()) {
+            found = view.brands().get(slug);
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public List<TenantRoute> tenants() {
+        return List.copyOf(view.tenants().values());
+    }
+
+    /** Whether the directory has been read at least once since start. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /** Reads the directory now; false if the control plane could not be reached. */
+    public boolean refresh() {
+        try {
+            View current = view;
+            ResponseEntity<RoutingSnapshot> response = http.get().uri("/internal/v1/routing")
+                    .headers(headers -> {
+                        if (current.etag() != null) {
+                            headers.set(HttpHeaders.IF_NONE_MATCH, current.etag());
+                        }
+                    })
+                    .retrieve()
+                    .toEntity(RoutingSnapshot.class);
+            if (response.getStatusCode() != HttpStatus.NOT_MODIFIED && response.getBody() != null) {
+                view = View.of(response.getHeaders().getETag(), response.getBody());
+            }
+            loaded = true;
+            return true;
+        } catch (RestClientException e) {
+            log.warn("routing directory not refreshed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private synchronized boolean refreshAfterMiss() {
+        long now = System.nanoTime();
+        if (now - lastRefreshNanos < MIN_MISS_REFRESH_NANOS) {
+            return false;
+        }
+        lastRefreshNanos = now;
+        return refresh();
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("routing directory refresh failed", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        poller.shutdownNow();
+    }
+}
