@@ -1,0 +1,93 @@
+package com.sportsbook.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The answers the edge gives itself: a problem detail for API clients, a plain page for browsers. */
+final class EdgeResponses {
+
+    private EdgeResponses() {
+    }
+
+    static Mono<Void> write(ServerWebExchange exchange, EdgeDecision.Refuse refuse) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.valueOf(refuse.status()));
+        response.getHeaders().setCacheControl("no-store");
+        if (refuse.status() == 503) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, "120");
+        }
+        boolean browser = wantsHtml(exchange.getRequest().getHeaders().getAccept());
+        String body;
+        if (browser) {
+            response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+            body = page(refuse);
+        } else {
+            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            body = problem(refuse);
+        }
+        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    private static boolean wantsHtml(List<MediaType> accept) {
+        return accept.stream().anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+    }
+
+    static String problem(EdgeDecision.Refuse refuse) {
+        return "{\"type\":\"https://docs.sportsbook.example/problems/" + refuse.code().replace('_', '-') + "\","
+                + "\"title\":\"" + json(refuse.title()) + "\",\"status\":" + refuse.status() + ","
+                + "\"detail\":\"" + json(refuse.detail()) + "\",\"code\":\"" + refuse.code() + "\"}";
+    }
+
+    static String page(EdgeDecision.Refuse refuse) {
+        String heading = refuse.brandName() == null ? refuse.title() : refuse.brandName();
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + html(heading) + " - " + html(refuse.title()) + "</title>"
+                + "<style>body{font-family:system-ui,sans-serif;background:#0f1720;color:#f5f7fa;display:grid;"
+                + "place-items:center;min-height:100vh;margin:0}main{max-width:32rem;padding:2rem;text-align:center}"
+                + "h1{font-size:1.6rem}</style></head><body><main><h1>" + html(heading) + "</h1><p>"
+                + html(refuse.detail()) + "</p><p><small>Reference: " + html(refuse.code()) + "</small></p>"
+                + "</main></body></html>";
+    }
+
+    private static String html(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package com.sportsbook.gateway;
+
+import com.sportsbook.commons.ErrorCodes;
+import com.sportsbook.commons.HostNames;
+import com.sportsbook.commons.TenantStatus;
+import java.util.Optional;
+import java.util.Set;
+
+/** Host and path to {@link EdgeDecision}. Pure, so every rule of the edge is tested without a server. */
+final class EdgeRouting {
+
+    private final Set<String> platformHosts;
+
+    EdgeRouting(Set<String> platformHosts) {
+        this.platformHosts = Set.copyOf(platformHosts);
+    }
+
+    EdgeDecision decide(String hostHeader, String path, HostDirectory.Lookup lookup) {
+        if (isNeverRouted(path)) {
+            return notFound(ErrorCodes.NOT_FOUND, "There is nothing here.");
+        }
+        Optional<String> host = HostNames.normalise(hostHeader);
+        if (host.isEmpty()) {
+            return unknownHost();
+        }
+        if (platformHosts.contains(host.get())) {
+            return new EdgeDecision.ToControlPlane();
+        }
+        Optional<HostDirectory.HostRoute> route = lookup.find(host.get());
+        if (route.isEmpty()) {
+            return unknownHost();
+        }
+        HostDirectory.HostRoute found = route.get();
+        TenantStatus status = TenantStatus.fromWireName(found.tenantStatus());
+        if (status == TenantStatus.SUSPENDED) {
+            return new EdgeDecision.Refuse(503, ErrorCodes.TENANT_SUSPENDED, "Temporarily unavailable",
+                    "This site is temporarily unavailable. Your account and balance are safe; please try again later.",
+                    found.brandName());
+        }
+        if (!status.servesTraffic()) {
+            return new EdgeDecision.Refuse(503, ErrorCodes.TENANT_NOT_LIVE, "Not open yet",
+                    "This site is not open yet.", found.brandName());
+        }
+        return new EdgeDecision.ToRuntime(found.tenant(), found.brand());
+    }
+
+    /** Service-to-service and operational endpoints are reachable only inside the platform's network. */
+    private static boolean isNeverRouted(String path) {
+        return path.equals("/internal") || path.startsWith("/internal/")
+                || path.equals("/actuator") || path.startsWith("/actuator/");
+    }
+
+    private static EdgeDecision unknownHost() {
+        return notFound(ErrorCodes.UNKNOWN_HOST, "No brand is served on this host.");
+    }
+
+    private static EdgeDecision notFound(String code, String detail) {
+        return new EdgeDecision.Refuse(404, code, "Not Found", detail, null);
+    }
+}

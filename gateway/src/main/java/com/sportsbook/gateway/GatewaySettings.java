@@ -1,0 +1,24 @@
+package com.sportsbook.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param controlPlaneUrl the control plane: platform hosts are routed there, and the routing directory is read there
+ * @param runtimeUrl the tenant runtime (behind a load balancer in production)
+ * @param internalToken the service token for the routing directory
+ * @param signingSecret the secret tenant headers are signed with; the runtime holds the same
+ * @param platformHosts hosts that reach the control plane (portal, platform console, public API)
+ * @param directoryRefresh how often the routing directory is polled
+ */
+@ConfigurationProperties("gateway")
+record GatewaySettings(
+        URI controlPlaneUrl,
+        URI runtimeUrl,
+        String internalToken,
+        String signingSecret,
+        List<String> platformHosts,
+        Duration directoryRefresh) {
+}
