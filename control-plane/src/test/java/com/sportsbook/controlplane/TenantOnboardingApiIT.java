@@ -189,6 +189,8 @@ class TenantOnboardingApiIT {
     void theRoutingDirectoryNeedsTheServiceTokenAndAnswers304WhileNothingChanged() {
         assertThat(http.get("/internal/v1/routing").send().status()).isEqualTo(401);
         assertThat(http.get("/internal/v1/routing").header("X-Internal-Token", "wrong").send().status()).isEqualTo(401);
+        assertThat(http.get("/%69nternal/v1/routing").send().status())
+                .as("an encoded spelling of /internal is guarded too").isEqualTo(401);
 
         TestHttp.Response first = http.get("/internal/v1/routing").header("X-Internal-Token", TOKEN).send();
         String etag = first.header("ETag");

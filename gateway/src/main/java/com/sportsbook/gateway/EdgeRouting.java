@@ -15,8 +15,13 @@ final class EdgeRouting {
         this.platformHosts = Set.copyOf(platformHosts);
     }
 
-    EdgeDecision decide(String hostHeader, String path, HostDirectory.Lookup lookup) {
-        if (isNeverRouted(path)) {
+    EdgeDecision decide(String hostHeader, String rawPath, HostDirectory.Lookup lookup) {
+        Optional<String> path = EdgePaths.canonical(rawPath);
+        if (path.isEmpty()) {
+            return new EdgeDecision.Refuse(400, ErrorCodes.MALFORMED_REQUEST, "Bad Request",
+                    "The request path is not in canonical form.", null);
+        }
+        if (isNeverRouted(path.get())) {
             return notFound(ErrorCodes.NOT_FOUND, "There is nothing here.");
         }
         Optional<String> host = HostNames.normalise(hostHeader);
@@ -46,8 +51,8 @@ final class EdgeRouting {
 
     /** Service-to-service and operational endpoints are reachable only inside the platform's network. */
     private static boolean isNeverRouted(String path) {
-        return path.equals("/internal") || path.startsWith("/internal/")
-                || path.equals("/actuator") || path.startsWith("/actuator/");
+        String first = EdgePaths.firstSegment(path);
+        return first.equalsIgnoreCase("internal") || first.equalsIgnoreCase("actuator");
     }
 
     private static EdgeDecision unknownHost() {

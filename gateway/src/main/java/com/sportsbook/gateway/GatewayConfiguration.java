@@ -4,6 +4,7 @@ import com.sportsbook.commons.TenantContextSignature;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -12,13 +13,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class GatewayConfiguration {
 
-    /** The tenant context is signed per request, so a short validity is enough and limits replay. */
-    private static final Duration SIGNED_CONTEXT_VALIDITY = Duration.ofSeconds(60);
+    /** Only signs here; how old a signed context may be is the runtime's check (runtime.tenancy.context-max-age). */
+    private static final Duration UNUSED_BY_SIGNER = Duration.ZERO;
 
+    /** The management server (health probes) is its own port; the tenant edge does not apply to it. */
     @Bean
-    TenantEdgeFilter tenantEdgeFilter(GatewaySettings settings, HostDirectory directory) {
+    TenantEdgeFilter tenantEdgeFilter(GatewaySettings settings, HostDirectory directory,
+            @Value("${management.server.port}") int managementPort) {
         return new TenantEdgeFilter(new EdgeRouting(new HashSet<>(settings.platformHosts())), directory,
-                new TenantContextSignature(settings.signingSecret(), SIGNED_CONTEXT_VALIDITY), Clock.systemUTC());
+                new TenantContextSignature(settings.signingSecret(), UNUSED_BY_SIGNER), Clock.systemUTC(), managementPort);
     }
 
     @Bean

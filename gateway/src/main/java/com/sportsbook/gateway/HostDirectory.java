@@ -64,9 +64,13 @@ class HostDirectory implements DisposableBean {
         return Optional.ofNullable(view.hosts().get(host));
     }
 
-    /** Finds the host, refreshing the directory once first if it is not known yet. */
+    /**
+     * Finds the host, refreshing the directory once first if the host is unknown or its tenant not live: a brand that
+     * went live or was resumed a moment ago is served at once instead of after the next poll.
+     */
     Mono<Lookup> lookupFor(String host) {
-        if (view.hosts().containsKey(host) || !claimMissRefresh()) {
+        HostRoute known = view.hosts().get(host);
+        if (known != null && "active".equals(known.tenantStatus()) || !claimMissRefresh()) {
             return Mono.just(this::find);
         }
         return refresh().onErrorResume(error -> Mono.just(false)).thenReturn(this::find);

@@ -28,12 +28,15 @@ class TenantEdgeFilter implements WebFilter, Ordered {
     private final HostDirectory directory;
     private final TenantContextSignature signature;
     private final Clock clock;
+    private final int managementPort;
 
-    TenantEdgeFilter(EdgeRouting routing, HostDirectory directory, TenantContextSignature signature, Clock clock) {
+    TenantEdgeFilter(EdgeRouting routing, HostDirectory directory, TenantContextSignature signature, Clock clock,
+            int managementPort) {
         this.routing = routing;
         this.directory = directory;
         this.signature = signature;
         this.clock = clock;
+        this.managementPort = managementPort;
     }
 
     @Override
@@ -44,8 +47,11 @@ class TenantEdgeFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        if (request.getLocalAddress() != null && request.getLocalAddress().getPort() == managementPort) {
+            return chain.filter(exchange);
+        }
         String host = request.getHeaders().getFirst(HttpHeaders.HOST);
-        String path = request.getPath().pathWithinApplication().value();
+        String path = request.getPath().value();
         String normalisedHost = HostNames.normalise(host).orElse("");
         return directory.lookupFor(normalisedHost).flatMap(lookup -> {
             EdgeDecision decision = routing.decide(host, path, lookup);

@@ -49,6 +49,28 @@ class EdgeRoutingTest {
         assertThat(routing.decide("platform.localhost", path, lookup)).isInstanceOf(EdgeDecision.Refuse.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/%69nternal/v1/routing", "//internal/v1/routing", "/api/../internal/v1/routing",
+            "/./internal/v1/routing", "/INTERNAL/v1/routing", "/%61ctuator/health", "/api/%2e%2e/actuator/env"})
+    void noSpellingOfAnInternalPathIsRouted(String path) {
+        assertThat(routing.decide("acme.localhost", path, lookup)).isInstanceOfSatisfying(EdgeDecision.Refuse.class,
+                refuse -> assertThat(refuse.status()).isEqualTo(404));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/%2569nternal/v1/routing", "/..", "/api/../../etc", "/api;jsessionid=1/v1", "/api%5cv1",
+            "/api/%zz", "relative"})
+    void pathsWithoutACanonicalFormAreRefusedWith400(String path) {
+        assertThat(routing.decide("acme.localhost", path, lookup)).isInstanceOfSatisfying(EdgeDecision.Refuse.class,
+                refuse -> assertThat(refuse.status()).isEqualTo(400));
+    }
+
+    @Test
+    void dotSegmentsThatStayInsideTheApiStillRoute() {
+        assertThat(routing.decide("acme.localhost", "/api/v1/./notices/../brand", lookup))
+                .isEqualTo(new EdgeDecision.ToRuntime("acme", "acme"));
+    }
+
     @Test
     void aSuspendedTenantAnswers503WithItsBrandName() {
         assertThat(routing.decide("paused.localhost", "/", lookup)).isInstanceOfSatisfying(EdgeDecision.Refuse.class, refuse -> {

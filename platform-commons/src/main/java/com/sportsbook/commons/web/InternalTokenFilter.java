@@ -26,9 +26,15 @@ public class InternalTokenFilter extends OncePerRequestFilter {
         this.token = token.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Judged on the servlet path, which the container has already percent-decoded and normalised, never on the raw
+     * request URI: {@code /%69nternal/...} reaches the same controllers as {@code /internal/...} and must be guarded
+     * the same way.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/internal/");
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return !(path.equals("/internal") || path.startsWith("/internal/"));
     }
 
     @Override

@@ -49,7 +49,7 @@ class GatewayTenantFilter extends OncePerRequestFilter {
                     "The tenant context was not signed by the gateway, or has expired.");
             return;
         }
-        Optional<TenantRoute> route = TenantSlug.isValid(tenant) ? directory.tenant(tenant) : Optional.empty();
+        Optional<TenantRoute> route = TenantSlug.isValid(tenant) ? directory.currentTenant(tenant) : Optional.empty();
         Optional<BrandRoute> brandRoute = directory.brand(brand).filter(found -> found.tenant().equals(tenant));
         if (route.isEmpty() || brandRoute.isEmpty()) {
             ProblemWriter.write(response, 404, ErrorCodes.UNKNOWN_TENANT, "This brand is not known to the platform.");
@@ -57,6 +57,7 @@ class GatewayTenantFilter extends OncePerRequestFilter {
         }
         TenantStatus status = TenantStatus.fromWireName(route.get().status());
         if (!status.servesTraffic()) {
+            response.setHeader("Retry-After", "120");
             ProblemWriter.write(response, 503, status == TenantStatus.SUSPENDED
                     ? ErrorCodes.TENANT_SUSPENDED : ErrorCodes.TENANT_NOT_LIVE, "This brand is not available at the moment.");
             return;

@@ -63,9 +63,13 @@ public class TenantDirectory implements DisposableBean {
         poller.scheduleWithFixedDelay(this::refreshQuietly, 0, period, TimeUnit.MILLISECONDS);
     }
 
-    public Optional<TenantRoute> tenant(String slug) {
+    /**
+     * The tenant, read again from the control plane first (rate-limited) if it is unknown or not live here: the
+     * gateway may already have seen a newer status than this replica.
+     */
+    public Optional<TenantRoute> currentTenant(String slug) {
         TenantRoute found = view.tenants().get(slug);
-        if (found == null && refreshAfterMiss()) {
+        if ((found == null || !"active".equals(found.status())) && refreshAfterMiss()) {
             found = view.tenants().get(slug);
         }
         return Optional.ofNullable(found);

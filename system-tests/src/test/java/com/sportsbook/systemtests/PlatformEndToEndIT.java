@@ -1,0 +1,247 @@
+package com.sportsbook.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sportsbook.commons.TenantContextSignature;
+import com.sportsbook.commons.testing.TestHttp;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The platform end to end over real HTTP through the gateway: three JVMs, one PostgreSQL, tenants provisioned
+ * through the public API. The runtime's connection pool holds one connection, shared by every tenant's requests.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndIT {
+
+    private RunningPlatform platform;
+    private TestHttp edge;
+
+    @BeforeAll
+    void startPlatformWithTwoTenants() {
+        platform = new RunningPlatform();
+        platform.start();
+        edge = platform.edge();
+        provision("alpha", "alpha.localhost");
+        provision("beta", "beta.localhost");
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    static String tenantRequest(String slug, String host) {
+        return """
+                {"slug": "%s",
+                 "operator": {"name": "%s Gaming Ltd", "contactEmail": "ops@%s.test"},
+                 "brand": {"name": "%s Bet", "hosts": ["%s"], "defaultCurrency": "EUR",
+                           "currencies": ["EUR"], "languages": ["en"], "jurisdictions": ["MT"]}}
+                """.formatted(slug, capitalised(slug), slug, capitalised(slug), host);
+    }
+
+    private JsonNode provision(String slug, String host) {
+        TestHttp.Response created = edge.post("/api/v1/tenants", tenantRequest(slug, host)).host(RunningPlatform.PLATFORM_HOST).send();
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        return awaitRun(slug, "completed");
+    }
+
+    private JsonNode awaitRun(String slug, String status) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> edge.get("/api/v1/tenants/" + slug + "/provisioning").host(RunningPlatform.PLATFORM_HOST).send().json(),
+                        run -> status.equals(run.get("status").asString()) || "completed".equals(run.get("status").asString()));
+    }
+
+    @Test
+    @Order(1)
+    void aTenantProvisionedThroughTheApiIsReachableOnItsHostWithoutARestart() {
+        assertThat(edge.get("/api/v1/brand").host("gamma.localhost").send().status()).isEqualTo(404);
+
+        long started = System.nanoTime();
+        JsonNode run = provision("gamma", "gamma.localhost");
+        TestHttp.Response brand = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> edge.get("/api/v1/brand").host("gamma.localhost").send(), response -> response.status() == 200);
+        long toLiveMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(run.get("stepsDone").asInt()).isEqualTo(5);
+        assertThat(brand.json().get("name").asString()).isEqualTo("Gamma Bet");
+        assertThat(brand.json().at("/theme/colors/primary").asString()).startsWith("#");
+        assertThat(edge.get("/api/v1/sports").host("gamma.localhost").send().json().findValuesAsString("key"))
+                .containsExactly("football", "tennis", "basketball");
+        platform.record("provisioning one tenant through the gateway: saga %d ms, request to first 200 on its host %d ms"
+                .formatted(run.get("durationMillis").asLong(), toLiveMillis));
+    }
+
+    @Test
+    @Order(2)
+    void rowsWrittenThroughOneTenantsHostAreInvisibleThroughAnothers() {
+        TestHttp.Response written = edge.post("/api/v1/backoffice/notices", "{\"title\":\"Alpha only\",\"body\":\"For alpha players\"}")
+                .host("alpha.localhost").send();
+        String id = written.json().get("id").asString();
+
+        JsonNode seenByBeta = edge.get("/api/v1/notices").host("beta.localhost").send().json();
+        JsonNode seenByAlpha = edge.get("/api/v1/notices").host("alpha.localhost").send().json();
+
+        assertThat(written.status()).isEqualTo(201);
+        assertThat(seenByBeta.findValuesAsString("title")).doesNotContain("Alpha only");
+        assertThat(seenByAlpha.findValuesAsString("title")).contains("Alpha only");
+        assertThat(edge.get("/api/v1/notices/" + id).host("beta.localhost").send().status()).isEqualTo(404);
+        assertThat(edge.get("/api/v1/notices/" + id).host("alpha.localhost").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void aClientSentTenantHeaderNamingAnotherTenantHasNoEffect() {
+        long now = Instant.now().getEpochSecond();
+        TestHttp.Response written = edge.post("/api/v1/backoffice/notices", "{\"title\":\"Smuggled\",\"body\":\"Should land in beta\"}")
+                .host("beta.localhost")
+                .header("X-Tenant-Id", "alpha")
+                .header("X-Brand-Id", "alpha")
+                .header("X-Tenant-Context-Issued-At", Long.toString(now))
+                .header("X-Tenant-Context-Signature", "forged")
+                .send();
+
+        assertThat(written.status()).isEqualTo(201);
+        assertThat(written.json().get("brand").asString()).isEqualTo("beta");
+        assertThat(edge.get("/api/v1/notices").host("alpha.localhost").header("X-Tenant-Id", "beta").send().json()
+                .findValuesAsString("title")).doesNotContain("Smuggled");
+        assertThat(edge.get("/api/v1/notices").host("beta.localhost").send().json().findValuesAsString("title"))
+                .contains("Smuggled");
+    }
+
+    @Test
+    @Order(4)
+    void anUnknownHostGetsA404ProblemDetail() {
+        TestHttp.Response response = edge.get("/api/v1/brand").host("nobody.localhost").send();
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).isEqualTo("unknown_host");
+    }
+
+    @Test
+    @Order(5)
+    void internalAndOperationalEndpointsAreNotReachableFromOutside() {
+        for (String host : new String[] {RunningPlatform.PLATFORM_HOST, "alpha.localhost"}) {
+            assertThat(edge.get("/internal/v1/routing").host(host).header("X-Internal-Token", RunningPlatform.INTERNAL_TOKEN)
+                    .send().status()).isEqualTo(404);
+            assertThat(edge.get("/actuator/health").host(host).send().status()).isEqualTo(404);
+            for (String disguised : new String[] {"/%69nternal/v1/routing", "//internal/v1/routing", "/api/../internal/v1/routing"}) {
+                TestHttp.Response response = edge.get(disguised).host(host)
+                        .header("X-Internal-Token", RunningPlatform.INTERNAL_TOKEN).send();
+                assertThat(response.status()).as(disguised + " on " + host).isIn(400, 404);
+                assertThat(response.body()).doesNotContain("\"tenants\"");
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theRuntimeRefusesTenantRequestsThatDidNotComeThroughTheGateway() {
+        TestHttp runtime = platform.runtimeDirectly();
+        long now = Instant.now().getEpochSecond();
+        TenantContextSignature wrongKey = new TenantContextSignature("not-the-gateway-secret-0123456789abcdef", Duration.ofSeconds(60));
+
+        TestHttp.Response noContext = runtime.get("/api/v1/notices").send();
+        TestHttp.Response forged = runtime.get("/api/v1/notices")
+                .header("X-Tenant-Id", "alpha").header("X-Brand-Id", "alpha")
+                .header("X-Tenant-Context-Issued-At", Long.toString(now))
+                .header("X-Tenant-Context-Signature", wrongKey.sign("alpha", "alpha", now))
+                .send();
+
+        assertThat(noContext.status()).isEqualTo(400);
+        assertThat(noContext.json().get("code").asString()).isEqualTo("tenant_context_missing");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().get("code").asString()).isEqualTo("tenant_context_invalid");
+    }
+
+    @Test
+    @Order(7)
+    void aSuspendedTenantAnswers503WithinSecondsAndServesAgainWhenResumed() {
+        assertThat(edge.post("/api/v1/tenants/beta/suspension", "").host(RunningPlatform.PLATFORM_HOST).send().status()).isEqualTo(200);
+        long suspended = System.nanoTime();
+        TestHttp.Response refused = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> edge.get("/api/v1/brand").host("beta.localhost").send(), response -> response.status() == 503);
+        long propagationMillis = (System.nanoTime() - suspended) / 1_000_000;
+        TestHttp.Response page = edge.get("/").host("beta.localhost").header("Accept", "text/html").send();
+
+        assertThat(refused.json().get("code").asString()).isEqualTo("tenant_suspended");
+        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("Beta Bet").contains("temporarily unavailable");
+        assertThat(edge.get("/api/v1/brand").host("alpha.localhost").send().status()).isEqualTo(200);
+
+        assertThat(edge.delete("/api/v1/tenants/beta/suspension").host(RunningPlatform.PLATFORM_HOST).send().status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> edge.get("/api/v1/brand").host("beta.localhost").send().status() == 200);
+        platform.record("suspension reached the edge after %d ms".formatted(propagationMillis));
+    }
+
+    @Test
+    @Order(8)
+    void badProvisioningInputGetsProblemDetailsAndCreatesNothing() {
+        TestHttp.Response malformed = edge.post("/api/v1/tenants", "{\"slug\":").host(RunningPlatform.PLATFORM_HOST).send();
+        TestHttp.Response missing = edge.post("/api/v1/tenants", "{\"slug\":\"lonely\"}").host(RunningPlatform.PLATFORM_HOST).send();
+        TestHttp.Response badHost = edge.post("/api/v1/tenants", tenantRequest("badhost", "not a host")).host(RunningPlatform.PLATFORM_HOST).send();
+        TestHttp.Response slugTaken = edge.post("/api/v1/tenants", tenantRequest("alpha", "alpha2.localhost")).host(RunningPlatform.PLATFORM_HOST).send();
+        TestHttp.Response hostTaken = edge.post("/api/v1/tenants", tenantRequest("copycat", "alpha.localhost")).host(RunningPlatform.PLATFORM_HOST).send();
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(badHost.status()).isEqualTo(422);
+        assertThat(badHost.json().get("errors").findValuesAsString("field")).containsExactly("brand.hosts[0]");
+        assertThat(slugTaken.status()).isEqualTo(409);
+        assertThat(hostTaken.status()).isEqualTo(409);
+        for (TestHttp.Response response : new TestHttp.Response[] {malformed, missing, badHost, slugTaken, hostTaken}) {
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.json().has("code")).isTrue();
+        }
+        assertThat(edge.get("/api/v1/tenants/copycat").host(RunningPlatform.PLATFORM_HOST).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(100)
+    void aStepThatFailsIsRetriedAndProvisioningCompletes() {
+        platform.runtime.stop();
+        TestHttp.Response created = edge.post("/api/v1/tenants", tenantRequest("delta", "delta.localhost"))
+                .host(RunningPlatform.PLATFORM_HOST).send();
+        JsonNode failed = awaitRun("delta", "failed");
+        JsonNode tenantWhileFailed = edge.get("/api/v1/tenants/delta").host(RunningPlatform.PLATFORM_HOST).send().json();
+        int hostWhileFailed = edge.get("/api/v1/brand").host("delta.localhost").send().status();
+
+        platform.restartRuntime();
+        TestHttp.Response retry = edge.post("/api/v1/tenants/delta/provisioning/retry", "").host(RunningPlatform.PLATFORM_HOST).send();
+        JsonNode completed = awaitRun("delta", "completed");
+
+        assertThat(created.status()).isEqualTo(202);
+        assertThat(failed.get("status").asString()).isEqualTo("failed");
+        assertThat(failed.get("failedStep").asString()).isEqualTo("schema_created");
+        assertThat(failed.get("error").asString()).contains("could not be reached");
+        assertThat(tenantWhileFailed.get("status").asString()).isEqualTo("provisioning_failed");
+        assertThat(hostWhileFailed).isEqualTo(404);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(completed.get("status").asString()).isEqualTo("completed");
+        assertThat(completed.get("attempts").asInt()).isEqualTo(2);
+        assertThat(edge.get("/api/v1/sports").host("delta.localhost").send().status())
+                .as("served as soon as provisioning completes").isEqualTo(200);
+        assertThat(edge.get("/api/v1/notices").host("alpha.localhost").send().json().findValuesAsString("title"))
+                .as("tenants provisioned before the runtime restart still serve their data").contains("Alpha only");
+    }
+
+    private static String capitalised(String slug) {
+        return Character.toUpperCase(slug.charAt(0)) + slug.substring(1);
+    }
+}

@@ -1,0 +1,134 @@
+package com.sportsbook.systemtests;
+
+import com.sportsbook.commons.testing.TestDatabase;
+import com.sportsbook.commons.testing.TestHttp;
+import com.sportsbook.commons.testing.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole platform on this machine: control plane, tenant runtime and gateway as three JVMs on free ports, against
+ * one fresh PostgreSQL database. The runtime's pool holds a single connection, so every request of every tenant in
+ * these tests shares it.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    static final String INTERNAL_TOKEN = "system-test-internal-token-0123456789";
+    static final String SIGNING_SECRET = "system-test-gateway-signing-secret-0123456789";
+    static final String PLATFORM_HOST = "platform.localhost";
+
+    final int gatewayPort = freePort();
+    final int controlPlanePort = freePort();
+    final int runtimePort = freePort();
+    final ServiceProcess controlPlane;
+    final ServiceProcess runtime;
+    final ServiceProcess gateway;
+    private final Path measurements;
+
+    RunningPlatform() {
+        Path root = repositoryRoot();
+        String version = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
+        Path logs = Path.of("target", "system-logs");
+        measurements = Path.of("target", "measurements", "system.txt");
+        TestDatabase database = TestPostgres.freshDatabase();
+        Map<String, String> common = new HashMap<>(Map.of(
+                "DATABASE_URL", database.jdbcUrl(),
+                "DATABASE_USER", database.user(),
+                "DATABASE_PASSWORD", database.password(),
+                "PLATFORM_INTERNAL_TOKEN", INTERNAL_TOKEN,
+                "GATEWAY_SIGNING_SECRET", SIGNING_SECRET,
+                "CONTROL_PLANE_URL", "http://127.0.0.1:" + controlPlanePort,
+                "TENANT_RUNTIME_URL", "http://127.0.0.1:" + runtimePort,
+                "PLATFORM_HOSTS", PLATFORM_HOST));
+        controlPlane = new ServiceProcess("control-plane",
+                root.resolve("control-plane/target/control-plane-" + version + "-exec.jar"),
+                with(common, Map.of("CONTROL_PLANE_PORT", Integer.toString(controlPlanePort))),
+                URI.create("http://127.0.0.1:" + controlPlanePort + "/actuator/health/readiness"), logs);
+        runtime = new ServiceProcess("tenant-runtime",
+                root.resolve("tenant-runtime/target/tenant-runtime-" + version + "-exec.jar"),
+                with(common, Map.of("RUNTIME_PORT", Integer.toString(runtimePort), "RUNTIME_DB_POOL_SIZE", "1")),
+                URI.create("http://127.0.0.1:" + runtimePort + "/actuator/health/readiness"), logs);
+        int managementPort = freePort();
+        gateway = new ServiceProcess("gateway",
+                root.resolve("gateway/target/gateway-" + version + "-exec.jar"),
+                with(common, Map.of("GATEWAY_PORT", Integer.toString(gatewayPort),
+                        "GATEWAY_MANAGEMENT_PORT", Integer.toString(managementPort))),
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"), logs);
+        record("database: " + database.kind());
+    }
+
+    void start() {
+        long started = System.nanoTime();
+        controlPlane.start();
+        runtime.start();
+        gateway.start();
+        controlPlane.awaitReady(started, Duration.ofSeconds(120));
+        runtime.awaitReady(started, Duration.ofSeconds(120));
+        gateway.awaitReady(started, Duration.ofSeconds(120));
+        record("three services started in parallel, ready after: control plane %d ms, runtime %d ms, gateway %d ms"
+                .formatted(controlPlane.lastStartup().toMillis(), runtime.lastStartup().toMillis(),
+                        gateway.lastStartup().toMillis()));
+    }
+
+    void restartRuntime() {
+        long started = System.nanoTime();
+        runtime.start();
+        runtime.awaitReady(started, Duration.ofSeconds(120));
+    }
+
+    TestHttp edge() {
+        return new TestHttp("http://127.0.0.1:" + gatewayPort);
+    }
+
+    TestHttp runtimeDirectly() {
+        return new TestHttp("http://127.0.0.1:" + runtimePort);
+    }
+
+    void record(String line) {
+        System.out.println(line);
+        try {
+            Files.createDirectories(measurements.getParent());
+            Files.writeString(measurements, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        gateway.stop();
+        runtime.stop();
+        controlPlane.stop();
+    }
+
+    private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
+        Map<String, String> all = new HashMap<>(common);
+        all.putAll(own);
+        return all;
+    }
+
+    private static Path repositoryRoot() {
+        String fromBuild = System.getenv("PLATFORM_REPO_ROOT");
+        Path root = fromBuild == null ? Path.of("..").toAbsolutePath().normalize() : Path.of(fromBuild);
+        if (!Files.isDirectory(root.resolve("control-plane"))) {
+            throw new IllegalStateException("cannot find the repository root from " + root);
+        }
+        return root;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
