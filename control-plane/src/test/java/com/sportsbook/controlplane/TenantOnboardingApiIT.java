@@ -204,6 +204,7 @@ class TenantOnboardingApiIT {
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().get("tenants").findValuesAsString("slug")).contains("newcomer");
+        assertThat(changed.json().get("version").asLong()).isGreaterThan(first.json().get("version").asLong());
         assertThat(changed.json().get("brands").findValues("hosts").toString())
                 .as("hosts are published only once provisioning has routed them")
                 .doesNotContain("newcomer.example.com");

@@ -41,13 +41,13 @@ class HostDirectory implements DisposableBean {
         Optional<HostRoute> find(String host);
     }
 
-    private record View(String etag, Map<String, HostRoute> hosts) {
+    private record View(String etag, RoutingSnapshot snapshot, Map<String, HostRoute> hosts) {
     }
 
     private final WebClient http;
     private final Disposable poller;
     private final AtomicLong lastMissRefresh = new AtomicLong();
-    private volatile View view = new View(null, Map.of());
+    private volatile View view = new View(null, RoutingSnapshot.empty(), Map.of());
 
     HostDirectory(GatewaySettings settings) {
         this.http = WebClient.builder()
@@ -94,12 +94,19 @@ class HostDirectory implements DisposableBean {
                     }
                     String etag = response.headers().asHttpHeaders().getETag();
                     return response.bodyToMono(RoutingSnapshot.class).map(snapshot -> {
-                        view = new View(etag, index(snapshot));
+                        apply(etag, snapshot);
                         return true;
                     });
                 })
                 .timeout(Duration.ofSeconds(5))
                 .doOnError(error -> log.warn("routing directory not refreshed: {}", error.toString()));
+    }
+
+    /** Replaces the view unless a concurrent refresh already installed a newer one. */
+    private synchronized void apply(String etag, RoutingSnapshot snapshot) {
+        if (snapshot.supersedes(view.snapshot())) {
+            view = new View(etag, snapshot, index(snapshot));
+        }
     }
 
     private boolean claimMissRefresh() {

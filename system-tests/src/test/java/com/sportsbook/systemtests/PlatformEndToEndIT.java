@@ -235,8 +235,8 @@ class PlatformEndToEndIT {
         assertThat(retry.status()).isEqualTo(202);
         assertThat(completed.get("status").asString()).isEqualTo("completed");
         assertThat(completed.get("attempts").asInt()).isEqualTo(2);
-        assertThat(edge.get("/api/v1/sports").host("delta.localhost").send().status())
-                .as("served as soon as provisioning completes").isEqualTo(200);
+        TestHttp.Response served = edge.get("/api/v1/sports").host("delta.localhost").send();
+        assertThat(served.status()).as("served as soon as provisioning completes: " + served.body()).isEqualTo(200);
         assertThat(edge.get("/api/v1/notices").host("alpha.localhost").send().json().findValuesAsString("title"))
                 .as("tenants provisioned before the runtime restart still serve their data").contains("Alpha only");
     }

@@ -138,6 +138,11 @@ public class Provisioning implements DisposableBean {
             }
         } catch (RuntimeException e) {
             log.error("provisioning of tenant {} stopped unexpectedly", tenant, e);
+            try {
+                journal.interrupted(tenant, "Provisioning stopped unexpectedly: " + e.getMessage());
+            } catch (RuntimeException journalDown) {
+                log.error("could not record the interruption of tenant {}; the run resumes at the next start", tenant, journalDown);
+            }
         }
     }
 

@@ -55,6 +55,15 @@ class ProvisioningJournal {
         tenants.moveTo(tenant, TenantStatus.PROVISIONING_FAILED);
     }
 
+    /** Something outside the steps broke the run: leave it failed at the step it was on, so it can be retried. */
+    @Transactional
+    public void interrupted(String tenant, String error) {
+        ProvisioningRun run = require(tenant);
+        ProvisioningStep current = run.stepsNotDone().stream().findFirst().orElse(ProvisioningStep.ACTIVE);
+        run.stepFailed(current, error, clock.instant());
+        tenants.moveTo(tenant, TenantStatus.PROVISIONING_FAILED);
+    }
+
     @Transactional
     public void completed(String tenant) {
         require(tenant).completed(clock.instant());

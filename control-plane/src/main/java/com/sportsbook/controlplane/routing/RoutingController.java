@@ -38,7 +38,7 @@ class RoutingController {
     @GetMapping(value = "/internal/v1/routing", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The routing directory (internal: gateway and runtime)")
     ResponseEntity<byte[]> routing(@RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        byte[] body = json.writeValueAsBytes(snapshot(tenants.list()));
+        byte[] body = json.writeValueAsBytes(snapshot(tenants.routingView()));
         String etag = '"' + sha256(body) + '"';
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
@@ -46,7 +46,8 @@ class RoutingController {
         return ResponseEntity.ok().eTag(etag).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    static RoutingSnapshot snapshot(List<TenantView> all) {
+    static RoutingSnapshot snapshot(Tenants.RoutingView routing) {
+        List<TenantView> all = routing.tenants();
         List<TenantRoute> tenantRoutes = all.stream()
                 .map(tenant -> new TenantRoute(tenant.slug(), tenant.status().wireName(), tenant.schema(), tenant.databaseCell()))
                 .toList();
@@ -55,7 +56,7 @@ class RoutingController {
                         brand.name(), brand.routedHosts(), brand.defaultCurrency(), brand.currencies(),
                         brand.languages(), brand.jurisdictions(), brand.theme())))
                 .toList();
-        return new RoutingSnapshot(tenantRoutes, brandRoutes);
+        return new RoutingSnapshot(routing.version(), tenantRoutes, brandRoutes);
     }
 
     private static String sha256(byte[] body) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +74,7 @@ public class Tenants {
         registration.hosts().forEach(brand::addHost);
         tenant.addBrand(brand);
         tenants.saveAndFlush(tenant);
+        tenants.bumpRoutingVersion();
         log.info("tenant {} registered for operator {} with brand {} on hosts {}",
                 tenant.slug(), operator.name(), brand.slug(), registration.hosts());
         return new RegistrationResult.Registered(view(tenant));
@@ -88,6 +90,16 @@ public class Tenants {
         return tenants.findAllWithOperator().stream().map(this::view).toList();
     }
 
+    /** Everything the routing directory publishes, read as of one moment, with the routing version of that moment. */
+    public record RoutingView(long version, List<TenantView> tenants) {
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public RoutingView routingView() {
+        long version = tenants.routingVersion();
+        return new RoutingView(version, tenants.findAllWithOperator().stream().map(this::view).toList());
+    }
+
     /** Provisioning's "hosts routed" step: from now on the gateway knows the brand hosts. Idempotent. */
     @Transactional
     public void markHostsRouted(String slug) {
@@ -95,6 +107,7 @@ public class Tenants {
         Instant now = clock.instant();
         tenant.brands().forEach(brand -> brand.hosts().forEach(host -> host.markRouted(now)));
         tenant.moveTo(tenant.status(), now);
+        tenants.bumpRoutingVersion();
     }
 
     /**
@@ -114,6 +127,7 @@ public class Tenants {
         }
         if (from != target) {
             tenant.moveTo(target, clock.instant());
+            tenants.bumpRoutingVersion();
             log.info("tenant {} moved from {} to {}", slug, from.wireName(), target.wireName());
         }
         return new TransitionResult.Moved(view(tenant));

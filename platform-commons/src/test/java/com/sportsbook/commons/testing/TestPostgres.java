@@ -19,6 +19,7 @@ import java.util.UUID;
 public final class TestPostgres {
 
     private static EmbeddedPostgres embedded;
+    private static final java.util.List<String> CREATED_ON_REAL_SERVER = new java.util.ArrayList<>();
 
     private TestPostgres() {
     }
@@ -32,7 +33,25 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database on " + server.adminUrl(), e);
         }
+        if (usesRealServer()) {
+            if (CREATED_ON_REAL_SERVER.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> dropAll(server), "drop-test-databases"));
+            }
+            CREATED_ON_REAL_SERVER.add(name);
+        }
         return new TestDatabase(server.urlFor(name), server.user(), server.password(), server.kind());
+    }
+
+    /** A real server outlives the tests: leave it as it was. */
+    private static synchronized void dropAll(Server server) {
+        try (Connection connection = DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
+             Statement statement = connection.createStatement()) {
+            for (String name : CREATED_ON_REAL_SERVER) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop test databases " + CREATED_ON_REAL_SERVER + ": " + e.getMessage());
+        }
     }
 
     /** Whether the tests run against a real server named by DATABASE_URL rather than the embedded one. */

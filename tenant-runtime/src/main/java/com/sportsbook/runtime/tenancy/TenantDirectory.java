@@ -35,9 +35,10 @@ public class TenantDirectory implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
     private static final long MIN_MISS_REFRESH_NANOS = Duration.ofMillis(250).toNanos();
 
-    private record View(String etag, Map<String, TenantRoute> tenants, Map<String, BrandRoute> brands) {
+    private record View(String etag, RoutingSnapshot snapshot, Map<String, TenantRoute> tenants,
+            Map<String, BrandRoute> brands) {
         static View of(String etag, RoutingSnapshot snapshot) {
-            return new View(etag,
+            return new View(etag, snapshot,
                     snapshot.tenants().stream().collect(Collectors.toUnmodifiableMap(TenantRoute::slug, Function.identity())),
                     snapshot.brands().stream().collect(Collectors.toUnmodifiableMap(BrandRoute::slug, Function.identity())));
         }
@@ -105,13 +106,20 @@ public class TenantDirectory implements DisposableBean {
                     .retrieve()
                     .toEntity(RoutingSnapshot.class);
             if (response.getStatusCode() != HttpStatus.NOT_MODIFIED && response.getBody() != null) {
-                view = View.of(response.getHeaders().getETag(), response.getBody());
+                apply(response.getHeaders().getETag(), response.getBody());
             }
             loaded = true;
             return true;
         } catch (RestClientException e) {
             log.warn("routing directory not refreshed: {}", e.getMessage());
             return false;
+        }
+    }
+
+    /** Replaces the view unless a concurrent refresh already installed a newer one. */
+    private synchronized void apply(String etag, RoutingSnapshot snapshot) {
+        if (snapshot.supersedes(view.snapshot())) {
+            view = View.of(etag, snapshot);
         }
     }
 
