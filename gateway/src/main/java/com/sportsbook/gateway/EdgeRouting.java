@@ -15,6 +15,10 @@ final class EdgeRouting {
         this.platformHosts = Set.copyOf(platformHosts);
     }
 
+    boolean isPlatformHost(String hostHeader) {
+        return HostNames.normalise(hostHeader).filter(platformHosts::contains).isPresent();
+    }
+
     EdgeDecision decide(String hostHeader, String rawPath, HostDirectory.Lookup lookup) {
         Optional<String> path = EdgePaths.canonical(rawPath);
         if (path.isEmpty()) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -24,14 +23,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Host to brand to tenant, from the control plane's routing directory. Polled with an ETag every
- * {@code directory-refresh}; an unknown host triggers one immediate refresh (at most every 250 ms) so a brand that
- * went live a moment ago is reachable at once, while a flood of unknown hosts cannot flood the control plane.
+ * {@code directory-refresh}. A request for a host that is unknown or not live is decided on a read of the
+ * directory that started after the request arrived, so a brand that went live or was resumed a moment ago is
+ * served at once. Such reads are coalesced: at most one is in flight and one queued behind it, whatever the number
+ * of requests for unknown hosts.
  */
 @Component
 class HostDirectory implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(HostDirectory.class);
-    private static final long MIN_MISS_REFRESH_NANOS = Duration.ofMillis(250).toNanos();
 
     record HostRoute(String host, String brand, String brandName, String tenant, String tenantStatus) {
     }
@@ -46,8 +46,14 @@ class HostDirectory implements DisposableBean {
 
     private final WebClient http;
     private final Disposable poller;
-    private final AtomicLong lastMissRefresh = new AtomicLong();
     private volatile View view = new View(null, RoutingSnapshot.empty(), Map.of());
+
+    private final Object flights = new Object();
+    private Mono<Boolean> current;
+    private long currentStartedNanos;
+    private boolean inFlight;
+    private long lastCompletedStartNanos = Long.MIN_VALUE;
+    private Mono<Boolean> queued;
 
     HostDirectory(GatewaySettings settings) {
         this.http = WebClient.builder()
@@ -70,10 +76,53 @@ class HostDirectory implements DisposableBean {
      */
     Mono<Lookup> lookupFor(String host) {
         HostRoute known = view.hosts().get(host);
-        if (known != null && "active".equals(known.tenantStatus()) || !claimMissRefresh()) {
+        if (known != null && "active".equals(known.tenantStatus())) {
             return Mono.just(this::find);
         }
-        return refresh().onErrorResume(error -> Mono.just(false)).thenReturn(this::find);
+        return refreshStartedAfter(System.nanoTime()).thenReturn(this::find);
+    }
+
+    /** Completes once a read of the directory that started at or after {@code arrivalNanos} has finished. */
+    Mono<Boolean> refreshStartedAfter(long arrivalNanos) {
+        synchronized (flights) {
+            if (!inFlight && lastCompletedStartNanos >= arrivalNanos) {
+                return Mono.just(true);
+            }
+            if (inFlight && currentStartedNanos >= arrivalNanos) {
+                return current;
+            }
+            if (queued != null) {
+                return queued;
+            }
+            if (!inFlight) {
+                return startFlight();
+            }
+            Mono<Boolean> running = current;
+            queued = running.then(Mono.defer(() -> {
+                synchronized (flights) {
+                    queued = null;
+                    return startFlight();
+                }
+            })).cache();
+            return queued;
+        }
+    }
+
+    /** Starts a read now; the caller holds the flights lock. */
+    private Mono<Boolean> startFlight() {
+        long started = System.nanoTime();
+        inFlight = true;
+        currentStartedNanos = started;
+        current = refresh()
+                .onErrorResume(error -> Mono.just(false))
+                .doFinally(signal -> {
+                    synchronized (flights) {
+                        inFlight = false;
+                        lastCompletedStartNanos = Math.max(lastCompletedStartNanos, started);
+                    }
+                })
+                .cache();
+        return current;
     }
 
     Mono<Boolean> refresh() {
@@ -107,12 +156,6 @@ class HostDirectory implements DisposableBean {
         if (snapshot.supersedes(view.snapshot())) {
             view = new View(etag, snapshot, index(snapshot));
         }
-    }
-
-    private boolean claimMissRefresh() {
-        long now = System.nanoTime();
-        long last = lastMissRefresh.get();
-        return now - last >= MIN_MISS_REFRESH_NANOS && lastMissRefresh.compareAndSet(last, now);
     }
 
     private static Map<String, HostRoute> index(RoutingSnapshot snapshot) {

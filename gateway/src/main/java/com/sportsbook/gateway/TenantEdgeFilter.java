@@ -52,9 +52,11 @@ class TenantEdgeFilter implements WebFilter, Ordered {
         }
         String host = request.getHeaders().getFirst(HttpHeaders.HOST);
         String path = request.getPath().value();
-        String normalisedHost = HostNames.normalise(host).orElse("");
-        return directory.lookupFor(normalisedHost).flatMap(lookup -> {
-            EdgeDecision decision = routing.decide(host, path, lookup);
+        Mono<HostDirectory.Lookup> lookup = routing.isPlatformHost(host)
+                ? Mono.just(directory::find)
+                : directory.lookupFor(HostNames.normalise(host).orElse(""));
+        return lookup.flatMap(hosts -> {
+            EdgeDecision decision = routing.decide(host, path, hosts);
             return switch (decision) {
                 case EdgeDecision.Refuse refuse -> EdgeResponses.write(exchange, refuse);
                 case EdgeDecision.ToControlPlane toControlPlane -> {

@@ -161,6 +161,21 @@ class PlatformEndToEndIT {
                 .header("X-Tenant-Context-Signature", wrongKey.sign("alpha", "alpha", now))
                 .send();
 
+        TenantContextSignature gatewayKey = new TenantContextSignature(RunningPlatform.SIGNING_SECRET, Duration.ofSeconds(60));
+        TestHttp.Response unknownTenant = runtime.get("/api/v1/notices")
+                .header("X-Tenant-Id", "nobody").header("X-Brand-Id", "nobody")
+                .header("X-Tenant-Context-Issued-At", Long.toString(now))
+                .header("X-Tenant-Context-Signature", gatewayKey.sign("nobody", "nobody", now))
+                .send();
+        TestHttp.Response brandOfAnotherTenant = runtime.get("/api/v1/notices")
+                .header("X-Tenant-Id", "alpha").header("X-Brand-Id", "beta")
+                .header("X-Tenant-Context-Issued-At", Long.toString(now))
+                .header("X-Tenant-Context-Signature", gatewayKey.sign("alpha", "beta", now))
+                .send();
+
+        assertThat(unknownTenant.status()).isEqualTo(404);
+        assertThat(unknownTenant.json().get("code").asString()).isEqualTo("unknown_tenant");
+        assertThat(brandOfAnotherTenant.status()).isEqualTo(404);
         assertThat(noContext.status()).isEqualTo(400);
         assertThat(noContext.json().get("code").asString()).isEqualTo("tenant_context_missing");
         assertThat(forged.status()).isEqualTo(401);
@@ -175,7 +190,9 @@ class PlatformEndToEndIT {
         TestHttp.Response refused = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> edge.get("/api/v1/brand").host("beta.localhost").send(), response -> response.status() == 503);
         long propagationMillis = (System.nanoTime() - suspended) / 1_000_000;
-        TestHttp.Response page = edge.get("/").host("beta.localhost").header("Accept", "text/html").send();
+        TestHttp.Response page = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> edge.get("/").host("beta.localhost").header("Accept", "text/html").send(),
+                        response -> response.status() == 503);
 
         assertThat(refused.json().get("code").asString()).isEqualTo("tenant_suspended");
         assertThat(refused.header("Retry-After")).isNotNull();
@@ -210,6 +227,19 @@ class PlatformEndToEndIT {
             assertThat(response.json().has("code")).isTrue();
         }
         assertThat(edge.get("/api/v1/tenants/copycat").host(RunningPlatform.PLATFORM_HOST).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(9)
+    void everyPublicEndpointIsInTheOpenApiDocuments() {
+        JsonNode runtimeDocs = new TestHttp("http://127.0.0.1:" + platform.runtimePort).get("/v3/api-docs").send().json();
+        JsonNode controlPlaneDocs = new TestHttp("http://127.0.0.1:" + platform.controlPlanePort).get("/v3/api-docs").send().json();
+
+        assertThat(runtimeDocs.get("paths").propertyNames())
+                .contains("/api/v1/brand", "/api/v1/sports", "/api/v1/notices", "/api/v1/notices/{id}", "/api/v1/backoffice/notices");
+        assertThat(controlPlaneDocs.get("paths").propertyNames())
+                .contains("/api/v1/tenants", "/api/v1/tenants/{slug}", "/api/v1/tenants/{slug}/provisioning",
+                        "/api/v1/tenants/{slug}/provisioning/retry", "/api/v1/tenants/{slug}/suspension");
     }
 
     @Test

@@ -100,6 +100,11 @@ public class Tenants {
         return new RoutingView(version, tenants.findAllWithOperator().stream().map(this::view).toList());
     }
 
+    @Transactional(readOnly = true)
+    public long routingVersion() {
+        return tenants.routingVersion();
+    }
+
     /** Provisioning's "hosts routed" step: from now on the gateway knows the brand hosts. Idempotent. */
     @Transactional
     public void markHostsRouted(String slug) {

@@ -26,14 +26,14 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The runtime's view of the control plane's routing directory: which tenants exist, their status and schema, and
- * the brands with their themes. Polled with an ETag every {@code directory-refresh}; a lookup that misses refreshes
- * at once (at most every 250 ms), so a tenant provisioned a moment ago is served without waiting for the next poll.
+ * the brands with their themes. Polled with an ETag every {@code directory-refresh}. A lookup that misses, or finds
+ * the tenant not live, is answered from a read that started after the lookup began, so a tenant provisioned or
+ * resumed a moment ago is served at once; concurrent misses share one read.
  */
 @Component
 public class TenantDirectory implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
-    private static final long MIN_MISS_REFRESH_NANOS = Duration.ofMillis(250).toNanos();
 
     private record View(String etag, RoutingSnapshot snapshot, Map<String, TenantRoute> tenants,
             Map<String, BrandRoute> brands) {
@@ -48,7 +48,8 @@ public class TenantDirectory implements DisposableBean {
     private final ScheduledExecutorService poller;
     private volatile View view = View.of(null, RoutingSnapshot.empty());
     private volatile boolean loaded;
-    private long lastRefreshNanos;
+    private final Object refreshLock = new Object();
+    private long lastRefreshStartNanos = Long.MIN_VALUE;
 
     TenantDirectory(RestClient.Builder builder, TenancySettings settings) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
@@ -123,13 +124,23 @@ public class TenantDirectory implements DisposableBean {
         }
     }
 
-    private synchronized boolean refreshAfterMiss() {
-        long now = System.nanoTime();
-        if (now - lastRefreshNanos < MIN_MISS_REFRESH_NANOS) {
-            return false;
+    /**
+     * Makes sure a read that started after this call began has completed. Callers that arrive while a read is
+     * running wait for it and then share the next one, so one read serves every caller waiting at the time.
+     */
+    private boolean refreshAfterMiss() {
+        long arrival = System.nanoTime();
+        synchronized (refreshLock) {
+            if (lastRefreshStartNanos >= arrival) {
+                return true;
+            }
+            long started = System.nanoTime();
+            boolean read = refresh();
+            // Even a failed read counts: while the control plane is down, waiting callers go on with the view
+            // they have instead of each trying again in turn.
+            lastRefreshStartNanos = started;
+            return read;
         }
-        lastRefreshNanos = now;
-        return refresh();
     }
 
     private void refreshQuietly() {
