@@ -71,9 +71,9 @@ class TenantOnboardingApiIT {
         assertThat(response.header("Location")).isEqualTo("/api/v1/tenants/acme/provisioning");
         JsonNode run = response.json();
         assertThat(run.get("tenant").asString()).isEqualTo("acme");
-        assertThat(run.get("stepsTotal").asInt()).isEqualTo(5);
+        assertThat(run.get("stepsTotal").asInt()).isEqualTo(6);
         assertThat(run.get("steps").findValuesAsString("name"))
-                .containsExactly("schema_created", "migrations_applied", "seed_data", "hosts_routed", "active");
+                .containsExactly("schema_created", "migrations_applied", "identity_realm", "seed_data", "hosts_routed", "active");
         JsonNode tenant = http.get("/api/v1/tenants/acme").send().json();
         assertThat(tenant.get("schema").asString()).isEqualTo("tenant_acme");
         assertThat(tenant.at("/brands/0/hosts/0").asString()).isEqualTo("acme.example.com");

@@ -75,7 +75,7 @@ class PlatformEndToEndIT {
                 .until(() -> edge.get("/api/v1/brand").host("gamma.localhost").send(), response -> response.status() == 200);
         long toLiveMillis = (System.nanoTime() - started) / 1_000_000;
 
-        assertThat(run.get("stepsDone").asInt()).isEqualTo(5);
+        assertThat(run.get("stepsDone").asInt()).isEqualTo(6);
         assertThat(brand.json().get("name").asString()).isEqualTo("Gamma Bet");
         assertThat(brand.json().at("/theme/colors/primary").asString()).startsWith("#");
         assertThat(edge.get("/api/v1/sports").host("gamma.localhost").send().json().findValuesAsString("key"))

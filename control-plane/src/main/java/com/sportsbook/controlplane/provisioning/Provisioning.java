@@ -1,6 +1,7 @@
 package com.sportsbook.controlplane.provisioning;
 
 import com.sportsbook.commons.TenantStatus;
+import com.sportsbook.controlplane.identity.TenantRealms;
 import com.sportsbook.controlplane.tenants.RegistrationResult;
 import com.sportsbook.controlplane.tenants.TenantRegistration;
 import com.sportsbook.controlplane.tenants.TenantView;
@@ -37,12 +38,17 @@ public class Provisioning implements DisposableBean {
     private final ProvisioningSaga saga;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    Provisioning(Tenants tenants, ProvisioningJournal journal, TenantRuntimeClient runtime) {
+    Provisioning(Tenants tenants, ProvisioningJournal journal, TenantRuntimeClient runtime, TenantRealms realms) {
         this.tenants = tenants;
         this.journal = journal;
         Map<ProvisioningStep, ProvisioningSaga.StepAction> actions = new EnumMap<>(ProvisioningStep.class);
         actions.put(ProvisioningStep.SCHEMA_CREATED, runtime::createSchema);
         actions.put(ProvisioningStep.MIGRATIONS_APPLIED, runtime::migrate);
+        actions.put(ProvisioningStep.IDENTITY_REALM, tenant -> {
+            TenantView view = requireTenant(tenant);
+            List<String> hosts = view.brands().stream().flatMap(brand -> brand.hosts().stream()).toList();
+            realms.ensureTenantRealm(tenant, view.brands().getFirst().name(), hosts);
+        });
         actions.put(ProvisioningStep.SEED_DATA, tenant -> runtime.seed(requireTenant(tenant)));
         actions.put(ProvisioningStep.HOSTS_ROUTED, tenants::markHostsRouted);
         actions.put(ProvisioningStep.ACTIVE, this::activate);

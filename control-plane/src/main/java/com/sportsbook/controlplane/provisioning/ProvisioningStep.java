@@ -6,6 +6,7 @@ import java.util.Locale;
 public enum ProvisioningStep {
     SCHEMA_CREATED,
     MIGRATIONS_APPLIED,
+    IDENTITY_REALM,
     SEED_DATA,
     HOSTS_ROUTED,
     ACTIVE;

@@ -57,6 +57,7 @@ class ProvisioningSagaTest {
         assertThat(journal).containsExactly(
                 "started schema_created", "done schema_created",
                 "started migrations_applied", "done migrations_applied",
+                "started identity_realm", "done identity_realm",
                 "started seed_data", "done seed_data",
                 "started hosts_routed", "done hosts_routed",
                 "started active", "done active");
@@ -70,7 +71,7 @@ class ProvisioningSagaTest {
 
         assertThat(outcome).isEqualTo(new ProvisioningSaga.Outcome.Failed(ProvisioningStep.SEED_DATA, "runtime unreachable"));
         assertThat(executed).containsExactly(ProvisioningStep.SCHEMA_CREATED, ProvisioningStep.MIGRATIONS_APPLIED,
-                ProvisioningStep.SEED_DATA);
+                ProvisioningStep.IDENTITY_REALM, ProvisioningStep.SEED_DATA);
         assertThat(journal).last().isEqualTo("failed seed_data: runtime unreachable");
     }
 

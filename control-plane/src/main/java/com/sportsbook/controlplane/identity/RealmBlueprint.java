@@ -1,0 +1,78 @@
+package com.sportsbook.controlplane.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a realm must look like: its policies, clients and roles. Pure data, so the rules are tested without a server;
+ * {@code KeycloakRealms} makes a live realm match it.
+ */
+record RealmBlueprint(
+        String realm,
+        String displayName,
+        Policies policies,
+        List<ClientSpec> clients,
+        List<String> roles,
+        List<String> staffRoles) {
+
+    /** Realm roles of a tenant. Every role but {@code player} is a staff role and requires OTP. */
+    static final List<String> TENANT_ROLES =
+            List.of("player", "trader", "risk-manager", "compliance-officer", "support", "finance", "tenant-admin");
+    static final List<String> TENANT_STAFF_ROLES = TENANT_ROLES.subList(1, TENANT_ROLES.size());
+    static final List<String> PLATFORM_ROLES = List.of("operator", "platform-admin", "platform-support");
+    static final List<String> PLATFORM_STAFF_ROLES = List.of("platform-admin", "platform-support");
+    /** The marker every staff role is a composite of; the OTP condition of the login flows keys on it. */
+    static final String STAFF_MARKER_ROLE = "staff";
+    static final String PLATFORM_REALM = "platform";
+
+    /** NIST SP 800-63B length over composition, plus what Keycloak can check cheaply. */
+    static final String PASSWORD_POLICY =
+            "length(10) and maxLength(128) and notUsername(undefined) and notEmail(undefined) and passwordHistory(3)"
+                    + " and digits(1) and lowerCase(1) and upperCase(1)";
+
+    /** Password, brute-force, OTP and session policies of a realm. */
+    record Policies(String passwordPolicy, int failureFactor, int waitIncrementSeconds, int maxFailureWaitSeconds,
+            int maxDeltaTimeSeconds, int otpDigits, int otpPeriodSeconds, int accessTokenLifespanSeconds,
+            int ssoSessionIdleSeconds, int ssoSessionMaxSeconds) {
+    }
+
+    record ClientSpec(String clientId, String name, List<String> redirectUris, boolean directGrant) {
+    }
+
+    static String realmOf(String tenantSlug) {
+        return "tenant-" + tenantSlug;
+    }
+
+    static RealmBlueprint forTenant(String tenantSlug, String displayName, List<String> brandHosts,
+            List<Integer> devPorts, boolean directGrant) {
+        return new RealmBlueprint(realmOf(tenantSlug), displayName, standardPolicies(),
+                List.of(new ClientSpec("skin", "Brand skins", redirects(brandHosts, devPorts, "/*"), directGrant),
+                        new ClientSpec("backoffice", "Back office", redirects(brandHosts, devPorts, "/backoffice/*"), directGrant)),
+                TENANT_ROLES, TENANT_STAFF_ROLES);
+    }
+
+    static RealmBlueprint forPlatform(List<String> platformHosts, List<Integer> devPorts, boolean directGrant) {
+        return new RealmBlueprint(PLATFORM_REALM, "Sportsbook platform", standardPolicies(),
+                List.of(new ClientSpec("portal", "Operator portal", redirects(platformHosts, devPorts, "/*"), directGrant),
+                        new ClientSpec("console", "Platform console", redirects(platformHosts, devPorts, "/console/*"), directGrant)),
+                PLATFORM_ROLES, PLATFORM_STAFF_ROLES);
+    }
+
+    /** HTTPS on every host; plain HTTP on the local gateway's ports for {@code *.localhost} development hosts. */
+    static List<String> redirects(List<String> hosts, List<Integer> devPorts, String path) {
+        List<String> uris = new ArrayList<>();
+        for (String host : hosts) {
+            uris.add("https://" + host + path);
+            if (host.endsWith(".localhost")) {
+                for (Integer port : devPorts) {
+                    uris.add("http://" + host + ":" + port + path);
+                }
+            }
+        }
+        return List.copyOf(uris);
+    }
+
+    private static Policies standardPolicies() {
+        return new Policies(PASSWORD_POLICY, 5, 60, 900, 43_200, 6, 30, 300, 1800, 36_000);
+    }
+}
