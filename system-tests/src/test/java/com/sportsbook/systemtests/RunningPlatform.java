@@ -2,6 +2,7 @@ package com.sportsbook.systemtests;
 
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestHttp;
+import com.sportsbook.commons.testing.TestKeycloak;
 import com.sportsbook.commons.testing.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ final class RunningPlatform implements AutoCloseable {
         Path logs = Path.of("target", "system-logs");
         measurements = Path.of("target", "measurements", "system.txt");
         TestDatabase database = TestPostgres.freshDatabase();
+        TestKeycloak.Server keycloak = TestKeycloak.server();
         Map<String, String> common = new HashMap<>(Map.of(
                 "DATABASE_URL", database.jdbcUrl(),
                 "DATABASE_USER", database.user(),
@@ -48,6 +50,10 @@ final class RunningPlatform implements AutoCloseable {
                 "CONTROL_PLANE_URL", "http://127.0.0.1:" + controlPlanePort,
                 "TENANT_RUNTIME_URL", "http://127.0.0.1:" + runtimePort,
                 "PLATFORM_HOSTS", PLATFORM_HOST));
+        common.put("KEYCLOAK_URL", keycloak.url());
+        common.put("KEYCLOAK_ADMIN_USERNAME", keycloak.adminUsername());
+        common.put("KEYCLOAK_ADMIN_PASSWORD", keycloak.adminPassword());
+        common.put("KEYCLOAK_DIRECT_GRANT_FOR_TESTS", "true");
         controlPlane = new ServiceProcess("control-plane",
                 root.resolve("control-plane/target/control-plane-" + version + "-exec.jar"),
                 with(common, Map.of("CONTROL_PLANE_PORT", Integer.toString(controlPlanePort))),

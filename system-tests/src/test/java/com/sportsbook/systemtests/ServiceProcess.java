@@ -43,7 +43,8 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().keySet().removeIf(key -> key.startsWith("DATABASE_") || key.startsWith("PLATFORM_"));
+        builder.environment().keySet().removeIf(key -> key.startsWith("DATABASE_") || key.startsWith("PLATFORM_")
+                || key.startsWith("KEYCLOAK_"));
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
