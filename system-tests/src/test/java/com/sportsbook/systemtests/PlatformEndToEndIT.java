@@ -26,6 +26,9 @@ class PlatformEndToEndIT {
 
     private RunningPlatform platform;
     private TestHttp edge;
+    private RealmAccounts accounts;
+    private String alphaAdmin;
+    private String betaAdmin;
 
     @BeforeAll
     void startPlatformWithTwoTenants() {
@@ -34,10 +37,16 @@ class PlatformEndToEndIT {
         edge = platform.edge();
         provision("alpha", "alpha.localhost");
         provision("beta", "beta.localhost");
+        accounts = new RealmAccounts(platform.keycloak);
+        alphaAdmin = "Bearer " + accounts.staffToken("alpha", "tenant-admin");
+        betaAdmin = "Bearer " + accounts.staffToken("beta", "tenant-admin");
     }
 
     @AfterAll
     void stopPlatform() {
+        if (accounts != null) {
+            accounts.close();
+        }
         if (platform != null) {
             platform.close();
         }
@@ -88,7 +97,7 @@ class PlatformEndToEndIT {
     @Order(2)
     void rowsWrittenThroughOneTenantsHostAreInvisibleThroughAnothers() {
         TestHttp.Response written = edge.post("/api/v1/backoffice/notices", "{\"title\":\"Alpha only\",\"body\":\"For alpha players\"}")
-                .host("alpha.localhost").send();
+                .host("alpha.localhost").header("Authorization", alphaAdmin).send();
         String id = written.json().get("id").asString();
 
         JsonNode seenByBeta = edge.get("/api/v1/notices").host("beta.localhost").send().json();
@@ -107,6 +116,7 @@ class PlatformEndToEndIT {
         long now = Instant.now().getEpochSecond();
         TestHttp.Response written = edge.post("/api/v1/backoffice/notices", "{\"title\":\"Smuggled\",\"body\":\"Should land in beta\"}")
                 .host("beta.localhost")
+                .header("Authorization", betaAdmin)
                 .header("X-Tenant-Id", "alpha")
                 .header("X-Brand-Id", "alpha")
                 .header("X-Tenant-Context-Issued-At", Long.toString(now))
@@ -119,6 +129,37 @@ class PlatformEndToEndIT {
                 .findValuesAsString("title")).doesNotContain("Smuggled");
         assertThat(edge.get("/api/v1/notices").host("beta.localhost").send().json().findValuesAsString("title"))
                 .contains("Smuggled");
+    }
+
+    @Test
+    @Order(4)
+    void aTokenCountsOnlyOnItsOwnTenantsHostsAndOnlyForItsRoles() {
+        String notice = "{\"title\":\"Rules\",\"body\":\"Updated\"}";
+        String alphaPlayer = "Bearer " + accounts.playerToken("alpha");
+
+        TestHttp.Response alphaTokenOnBeta = edge.post("/api/v1/backoffice/notices", notice).host("beta.localhost")
+                .header("Authorization", alphaAdmin).send();
+        TestHttp.Response playerOnStaffEndpoint = edge.post("/api/v1/backoffice/notices", notice).host("alpha.localhost")
+                .header("Authorization", alphaPlayer).send();
+        TestHttp.Response noToken = edge.post("/api/v1/backoffice/notices", notice).host("alpha.localhost").send();
+        TestHttp.Response garbage = edge.post("/api/v1/backoffice/notices", notice).host("alpha.localhost")
+                .header("Authorization", "Bearer not.a.token").send();
+        String[] parts = alphaAdmin.substring("Bearer ".length()).split("\\.");
+        TestHttp.Response unsigned = edge.post("/api/v1/backoffice/notices", notice).host("alpha.localhost")
+                .header("Authorization", "Bearer " + parts[0] + "." + parts[1] + ".").send();
+        TestHttp.Response adminOnOwnHost = edge.post("/api/v1/backoffice/notices", notice).host("alpha.localhost")
+                .header("Authorization", alphaAdmin).send();
+
+        assertThat(alphaTokenOnBeta.status()).isEqualTo(401);
+        assertThat(alphaTokenOnBeta.json().get("code").asString()).isEqualTo("unauthenticated");
+        assertThat(playerOnStaffEndpoint.status()).isEqualTo(403);
+        assertThat(playerOnStaffEndpoint.json().get("code").asString()).isEqualTo("forbidden");
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(garbage.status()).isEqualTo(401);
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(adminOnOwnHost.status()).isEqualTo(201);
+        assertThat(edge.get("/api/v1/notices").host("beta.localhost").send().json().findValuesAsString("title"))
+                .doesNotContain("Rules");
     }
 
     @Test

@@ -32,6 +32,7 @@ final class RunningPlatform implements AutoCloseable {
     final ServiceProcess controlPlane;
     final ServiceProcess runtime;
     final ServiceProcess gateway;
+    final TestKeycloak.Server keycloak;
     private final Path measurements;
 
     RunningPlatform() {
@@ -40,7 +41,7 @@ final class RunningPlatform implements AutoCloseable {
         Path logs = Path.of("target", "system-logs");
         measurements = Path.of("target", "measurements", "system.txt");
         TestDatabase database = TestPostgres.freshDatabase();
-        TestKeycloak.Server keycloak = TestKeycloak.server();
+        keycloak = TestKeycloak.server();
         Map<String, String> common = new HashMap<>(Map.of(
                 "DATABASE_URL", database.jdbcUrl(),
                 "DATABASE_USER", database.user(),

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 class KeycloakRealms implements DisposableBean {
 
     /** Versioned: a change to a flow ships as a new alias, so an existing flow is never edited under live logins. */
-    static final String BROWSER_FLOW = "sportsbook-browser-v1";
-    static final String DIRECT_GRANT_FLOW = "sportsbook-direct-grant-v1";
+    static final String BROWSER_FLOW = "sportsbook-browser-v2";
+    static final String DIRECT_GRANT_FLOW = "sportsbook-direct-grant-v2";
 
     private final IdentitySettings settings;
     private volatile Keycloak admin;
@@ -114,9 +114,10 @@ class KeycloakRealms implements DisposableBean {
     }
 
     /**
-     * Password (or cookie), then OTP when the user holds the staff marker role, or has set up OTP themselves. OTP is
-     * REQUIRED inside the staff branch, so a staff account without an OTP credential is sent to set one up (browser)
-     * or refused (direct grant).
+     * Password (or cookie), then OTP when the user holds the staff marker role, or, for everyone else, when they
+     * have set up OTP themselves. OTP is REQUIRED inside the staff branch, so a staff account without an OTP
+     * credential is sent to set one up (browser) or refused (direct grant). The two branches exclude each other:
+     * Keycloak does not accept one code twice, so a staff member with OTP must not meet both.
      */
     private static void ensureFlow(AuthenticationManagementResource flows, String alias, boolean directGrant) {
         if (flows.getFlows().stream().anyMatch(flow -> flow.getAlias().equals(alias))) {
@@ -149,6 +150,7 @@ class KeycloakRealms implements DisposableBean {
         flows.addExecution(staffOtp, Map.of("provider", otp));
         String ownOtp = alias + " own otp";
         addSubflow(flows, credentials, ownOtp);
+        flows.addExecution(ownOtp, Map.of("provider", "conditional-user-role"));
         flows.addExecution(ownOtp, Map.of("provider", "conditional-user-configured"));
         flows.addExecution(ownOtp, Map.of("provider", otp));
 
@@ -161,14 +163,22 @@ class KeycloakRealms implements DisposableBean {
             }
             execution.setRequirement(requirement);
             flows.updateExecutions(alias, execution);
-            if ("conditional-user-role".equals(execution.getProviderId())) {
-                AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
-                config.setAlias(alias + " staff role");
-                config.setConfig(Map.of("condUserRole", RealmBlueprint.STAFF_MARKER_ROLE, "negate", "false"));
-                try (Response ignored = flows.newExecutionConfig(execution.getId(), config)) {
-                    // configured
-                }
-            }
+        }
+        configureStaffCondition(flows, staffOtp, false);
+        configureStaffCondition(flows, ownOtp, true);
+    }
+
+    /** The staff-role condition of a branch: holds for staff, or (negated) for everyone but staff. */
+    private static void configureStaffCondition(AuthenticationManagementResource flows, String subflow, boolean negate) {
+        AuthenticationExecutionInfoRepresentation condition = flows.getExecutions(subflow).stream()
+                .filter(execution -> "conditional-user-role".equals(execution.getProviderId()))
+                .findFirst()
+                .orElseThrow();
+        AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
+        config.setAlias(subflow + (negate ? " not staff" : " staff"));
+        config.setConfig(Map.of("condUserRole", RealmBlueprint.STAFF_MARKER_ROLE, "negate", Boolean.toString(negate)));
+        try (Response ignored = flows.newExecutionConfig(condition.getId(), config)) {
+            // configured
         }
     }
 

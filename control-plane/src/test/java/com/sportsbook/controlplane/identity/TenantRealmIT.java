@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sportsbook.commons.testing.TestKeycloak;
+import com.sportsbook.commons.testing.TestTotp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -134,6 +136,21 @@ class TenantRealmIT {
     }
 
     @Test
+    void aStaffMemberWithOtpSignsInWithPasswordAndCodeButNotWithAWrongCode() throws Exception {
+        String secret = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        String admin = createUser(realm, "admin", "tenant-admin", List.of(), secret);
+        String code = TestTotp.code(secret, Instant.now());
+        String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+
+        HttpResponse<String> withWrongCode = passwordGrant(tenant, admin, "Correct-Horse-42", wrong);
+        HttpResponse<String> withCode = passwordGrant(tenant, admin, "Correct-Horse-42", code);
+
+        assertThat(withWrongCode.statusCode()).isNotEqualTo(200);
+        assertThat(withCode.statusCode()).as(withCode.body()).isEqualTo(200);
+        assertThat(withCode.body()).contains("access_token");
+    }
+
+    @Test
     void inTheBrowserAStaffPasswordLeadsToOtpSetupWhileAPlayerGetsACode() throws Exception {
         BrowserLogin player = BrowserLogin.start(server.url(), TenantRealms.realmOf(tenant), "http://" + tenant + ".localhost:8080/");
         BrowserLogin trader = BrowserLogin.start(server.url(), TenantRealms.realmOf(tenant), "http://" + tenant + ".localhost:8080/");
@@ -194,6 +211,11 @@ class TenantRealmIT {
     }
 
     private static String createUser(RealmResource target, String prefix, String role, List<String> requiredActions) {
+        return createUser(target, prefix, role, requiredActions, null);
+    }
+
+    private static String createUser(RealmResource target, String prefix, String role, List<String> requiredActions,
+            String otpSecret) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
@@ -203,6 +225,13 @@ class TenantRealmIT {
         user.setEmailVerified(true);
         user.setEnabled(true);
         user.setRequiredActions(requiredActions);
+        if (otpSecret != null) {
+            CredentialRepresentation otp = new CredentialRepresentation();
+            otp.setType("otp");
+            otp.setSecretData(TestTotp.keycloakCredential(otpSecret)[0]);
+            otp.setCredentialData(TestTotp.keycloakCredential(otpSecret)[1]);
+            user.setCredentials(List.of(otp));
+        }
         String id;
         try (var response = target.users().create(user)) {
             assertThat(response.getStatus()).isEqualTo(201);
@@ -223,7 +252,13 @@ class TenantRealmIT {
 
     private HttpResponse<String> passwordGrant(String tenantSlug, String username, String password)
             throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=skin&scope=openid&username=" + enc(username) + "&password=" + enc(password);
+        return passwordGrant(tenantSlug, username, password, null);
+    }
+
+    private HttpResponse<String> passwordGrant(String tenantSlug, String username, String password, String totp)
+            throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=skin&scope=openid&username=" + enc(username) + "&password=" + enc(password)
+                + (totp == null ? "" : "&totp=" + totp);
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/realms/" + TenantRealms.realmOf(tenantSlug)
                         + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -1,0 +1,48 @@
+package com.sportsbook.runtime.identity;
+
+import com.sportsbook.commons.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what in the runtime. Public skin content is open; the back office needs staff roles; everything
+ * else needs a valid token of the called tenant's realm. Refusals are problem details: 401 {@code unauthenticated}
+ * (no token, or a token that is invalid, expired or from another realm), 403 {@code forbidden} (a role missing).
+ */
+@Configuration
+class RuntimeAccessRules {
+
+    static final String UNAUTHENTICATED = "unauthenticated";
+    static final String FORBIDDEN = "forbidden";
+
+    @Bean
+    SecurityFilterChain runtimeSecurity(HttpSecurity http, TenantRealmTokens tokens) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/internal/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/brand", "/api/v1/sports", "/api/v1/notices",
+                                "/api/v1/notices/*").permitAll()
+                        .requestMatchers("/api/v1/backoffice/notices", "/api/v1/backoffice/notices/**")
+                        .hasAnyRole("tenant-admin", "support")
+                        .requestMatchers("/api/v1/backoffice/**").hasRole("tenant-admin")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationManagerResolver(tokens)
+                        .authenticationEntryPoint((request, response, failure) -> ProblemWriter.write(response, 401,
+                                UNAUTHENTICATED, "Sign in on this brand: the token is missing, invalid, expired or from another brand's operator."))
+                        .accessDeniedHandler((request, response, denied) -> ProblemWriter.write(response, 403,
+                                FORBIDDEN, "Your account may not do this.")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, failure) -> ProblemWriter.write(response, 401,
+                                UNAUTHENTICATED, "Sign in on this brand to do this."))
+                        .accessDeniedHandler((request, response, denied) -> ProblemWriter.write(response, 403,
+                                FORBIDDEN, "Your account may not do this.")));
+        return http.build();
+    }
+}
