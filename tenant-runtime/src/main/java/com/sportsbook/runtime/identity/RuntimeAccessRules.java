@@ -1,6 +1,7 @@
 package com.sportsbook.runtime.identity;
 
 import com.sportsbook.commons.web.ProblemWriter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * (no token, or a token that is invalid, expired or from another realm), 403 {@code forbidden} (a role missing).
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class RuntimeAccessRules {
 
     static final String UNAUTHENTICATED = "unauthenticated";
