@@ -25,6 +25,11 @@ class GatewayConfiguration {
     }
 
     @Bean
+    TenantTokenFilter tenantTokenFilter(GatewaySettings settings) {
+        return new TenantTokenFilter(settings);
+    }
+
+    @Bean
     RouteLocator routes(RouteLocatorBuilder builder, GatewaySettings settings) {
         return builder.routes()
                 .route("tenant-runtime", route -> route

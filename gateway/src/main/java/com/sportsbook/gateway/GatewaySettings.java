@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signingSecret the secret tenant headers are signed with; the runtime holds the same
  * @param platformHosts hosts that reach the control plane (portal, platform console, public API)
  * @param directoryRefresh how often the routing directory is polled
+ * @param keycloakUrl the Keycloak base URL as it appears in tokens' issuer
  */
 @ConfigurationProperties("gateway")
 record GatewaySettings(
@@ -20,5 +21,10 @@ record GatewaySettings(
         String internalToken,
         String signingSecret,
         List<String> platformHosts,
-        Duration directoryRefresh) {
+        Duration directoryRefresh,
+        URI keycloakUrl) {
+
+    String issuerOf(String tenantSlug) {
+        return keycloakUrl.toString().replaceAll("/+$", "") + "/realms/tenant-" + tenantSlug;
+    }
 }

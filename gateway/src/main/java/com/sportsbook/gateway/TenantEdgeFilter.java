@@ -23,6 +23,8 @@ class TenantEdgeFilter implements WebFilter, Ordered {
     static final String TARGET = TenantEdgeFilter.class.getName() + ".target";
     static final String TO_RUNTIME = "runtime";
     static final String TO_CONTROL_PLANE = "control-plane";
+    /** The tenant a runtime-bound request was resolved to, for the filters after this one. */
+    static final String TENANT = TenantEdgeFilter.class.getName() + ".tenant";
 
     private final EdgeRouting routing;
     private final HostDirectory directory;
@@ -65,6 +67,7 @@ class TenantEdgeFilter implements WebFilter, Ordered {
                 }
                 case EdgeDecision.ToRuntime toRuntime -> {
                     exchange.getAttributes().put(TARGET, TO_RUNTIME);
+                    exchange.getAttributes().put(TENANT, toRuntime.tenant());
                     yield chain.filter(exchange.mutate().request(stripped(request, toRuntime)).build());
                 }
             };

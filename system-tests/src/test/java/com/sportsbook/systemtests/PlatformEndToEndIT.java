@@ -144,6 +144,10 @@ class PlatformEndToEndIT {
         TestHttp.Response noToken = edge.post("/api/v1/backoffice/notices", notice).host("alpha.localhost").send();
         TestHttp.Response garbage = edge.post("/api/v1/backoffice/notices", notice).host("alpha.localhost")
                 .header("Authorization", "Bearer not.a.token").send();
+        TestHttp.Response notBearer = edge.get("/api/v1/brand").host("alpha.localhost")
+                .header("Authorization", "Basic YWRtaW46YWRtaW4=").send();
+        TestHttp.Response publicReadWithAnotherTenantsToken = edge.get("/api/v1/brand").host("beta.localhost")
+                .header("Authorization", alphaAdmin).send();
         String[] parts = alphaAdmin.substring("Bearer ".length()).split("\\.");
         TestHttp.Response unsigned = edge.post("/api/v1/backoffice/notices", notice).host("alpha.localhost")
                 .header("Authorization", "Bearer " + parts[0] + "." + parts[1] + ".").send();
@@ -152,10 +156,16 @@ class PlatformEndToEndIT {
 
         assertThat(alphaTokenOnBeta.status()).isEqualTo(401);
         assertThat(alphaTokenOnBeta.json().get("code").asString()).isEqualTo("unauthenticated");
+        assertThat(alphaTokenOnBeta.json().get("detail").asString())
+                .as("refused at the edge, before the runtime").contains("this brand's operator");
+        assertThat(alphaTokenOnBeta.header("WWW-Authenticate")).contains("invalid_token");
         assertThat(playerOnStaffEndpoint.status()).isEqualTo(403);
         assertThat(playerOnStaffEndpoint.json().get("code").asString()).isEqualTo("forbidden");
         assertThat(noToken.status()).isEqualTo(401);
         assertThat(garbage.status()).isEqualTo(401);
+        assertThat(notBearer.status()).isEqualTo(401);
+        assertThat(publicReadWithAnotherTenantsToken.status())
+                .as("a foreign token is refused even where no token is needed").isEqualTo(401);
         assertThat(unsigned.status()).isEqualTo(401);
         assertThat(adminOnOwnHost.status()).isEqualTo(201);
         assertThat(edge.get("/api/v1/notices").host("beta.localhost").send().json().findValuesAsString("title"))
