@@ -172,6 +172,66 @@ class PlatformEndToEndIT {
                 .doesNotContain("Rules");
     }
 
+    static String registration(String email, String password, String dateOfBirth) {
+        return """
+                {"email": "%s", "password": "%s", "firstName": "Pat", "lastName": "Punter",
+                 "dateOfBirth": "%s", "country": "MT", "currency": "EUR"}
+                """.formatted(email, password, dateOfBirth);
+    }
+
+    @Test
+    @Order(4)
+    void aPlayerRegistersSignsInSeesTheProfileAndIsRefusedOnceSuspended() {
+        String email = "pat." + System.nanoTime() + "@example.com";
+
+        TestHttp.Response registered = edge.post("/api/v1/players", registration(email, "Correct-Horse-42", "1990-04-01"))
+                .host("alpha.localhost").send();
+        String token = "Bearer " + accounts.signIn("alpha", email, "Correct-Horse-42");
+        TestHttp.Response me = edge.get("/api/v1/players/me").host("alpha.localhost").header("Authorization", token).send();
+        TestHttp.Response staffCallByPlayer = edge.post("/api/v1/backoffice/players/" + registered.json().get("id").asString()
+                + "/suspension", "").host("alpha.localhost").header("Authorization", token).send();
+        TestHttp.Response suspended = edge.post("/api/v1/backoffice/players/" + registered.json().get("id").asString()
+                + "/suspension", "").host("alpha.localhost").header("Authorization", alphaAdmin).send();
+        TestHttp.Response nextCall = edge.get("/api/v1/players/me").host("alpha.localhost").header("Authorization", token).send();
+
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.json().get("brand").asString()).isEqualTo("alpha");
+        assertThat(registered.json().get("status").asString()).isEqualTo("active");
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().get("email").asString()).isEqualTo(email);
+        assertThat(staffCallByPlayer.status()).isEqualTo(403);
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+        assertThat(nextCall.status()).as("a token issued before the suspension is refused on the next call").isEqualTo(403);
+        assertThat(nextCall.json().get("code").asString()).isEqualTo("account_suspended");
+        assertThat(accounts.signInStatus("alpha", email, "Correct-Horse-42")).as("sign-in refused while suspended").isNotEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void registrationRefusesBadInputWithProblemDetails() {
+        String email = "dup." + System.nanoTime() + "@example.com";
+        edge.post("/api/v1/players", registration(email, "Correct-Horse-42", "1990-04-01")).host("beta.localhost").send();
+
+        TestHttp.Response underage = edge.post("/api/v1/players",
+                registration("kid." + System.nanoTime() + "@example.com", "Correct-Horse-42", java.time.LocalDate.now().minusYears(17).toString()))
+                .host("beta.localhost").send();
+        TestHttp.Response badEmail = edge.post("/api/v1/players", registration("not-an-email", "Correct-Horse-42", "1990-04-01"))
+                .host("beta.localhost").send();
+        TestHttp.Response weak = edge.post("/api/v1/players", registration("weak." + System.nanoTime() + "@example.com", "password", "1990-04-01"))
+                .host("beta.localhost").send();
+        TestHttp.Response duplicate = edge.post("/api/v1/players", registration(email.toUpperCase(java.util.Locale.ROOT), "Correct-Horse-42", "1990-04-01"))
+                .host("beta.localhost").send();
+
+        assertThat(underage.status()).isEqualTo(422);
+        assertThat(underage.json().get("code").asString()).isEqualTo("underage");
+        assertThat(badEmail.status()).isEqualTo(422);
+        assertThat(badEmail.json().get("errors").findValuesAsString("field")).contains("email");
+        assertThat(weak.status()).as(weak.body()).isEqualTo(422);
+        assertThat(weak.json().get("code").asString()).isEqualTo("weak_password");
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().get("code").asString()).isEqualTo("email_taken");
+    }
+
     @Test
     @Order(4)
     void anUnknownHostGetsA404ProblemDetail() {

@@ -84,13 +84,38 @@ final class RealmAccounts implements AutoCloseable {
         return username;
     }
 
+    /** Signs a registered player in on the skin with their password. */
+    String signIn(String tenant, String username, String password) {
+        return token(tenant, "skin", username, password, null);
+    }
+
+    int signInStatus(String tenant, String username, String password) {
+        try {
+            return http.send(tokenRequest(tenant, "skin", username, password, null), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String token(String tenant, String client, String username, String totp) {
+        return token(tenant, client, username, PASSWORD, totp);
+    }
+
+    private HttpRequest tokenRequest(String tenant, String client, String username, String password, String totp) {
         String form = "grant_type=password&scope=openid&client_id=" + client + "&username=" + enc(username)
-                + "&password=" + enc(PASSWORD) + (totp == null ? "" : "&totp=" + totp);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/realms/tenant-" + tenant
+                + "&password=" + enc(password) + (totp == null ? "" : "&totp=" + totp);
+        return HttpRequest.newBuilder(URI.create(server.url() + "/realms/tenant-" + tenant
                         + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    private String token(String tenant, String client, String username, String password, String totp) {
+        HttpRequest request = tokenRequest(tenant, client, username, password, totp);
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -3,6 +3,8 @@ package com.sportsbook.controlplane.routing;
 import com.sportsbook.commons.routing.BrandRoute;
 import com.sportsbook.commons.routing.RoutingSnapshot;
 import com.sportsbook.commons.routing.TenantRoute;
+import com.sportsbook.controlplane.templates.JurisdictionPack;
+import com.sportsbook.controlplane.templates.TemplateCatalog;
 import com.sportsbook.controlplane.tenants.TenantView;
 import com.sportsbook.controlplane.tenants.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,11 +33,13 @@ class RoutingController {
     }
 
     private final Tenants tenants;
+    private final TemplateCatalog templates;
     private final JsonMapper json;
     private volatile Published last = new Published(-1, null, null);
 
-    RoutingController(Tenants tenants, JsonMapper json) {
+    RoutingController(Tenants tenants, TemplateCatalog templates, JsonMapper json) {
         this.tenants = tenants;
+        this.templates = templates;
         this.json = json;
     }
 
@@ -56,13 +60,22 @@ class RoutingController {
             return cached;
         }
         Tenants.RoutingView view = tenants.routingView();
-        byte[] body = json.writeValueAsBytes(snapshot(view));
+        byte[] body = json.writeValueAsBytes(snapshot(view, this::minimumAge));
         Published fresh = new Published(view.version(), '"' + sha256(body) + '"', body);
         last = fresh;
         return fresh;
     }
 
-    static RoutingSnapshot snapshot(Tenants.RoutingView routing) {
+    /** The strictest minimum age over the brand's jurisdictions. */
+    private int minimumAge(List<String> jurisdictions) {
+        return jurisdictions.stream()
+                .map(code -> templates.jurisdiction(code).orElseThrow(() -> new IllegalStateException("no rule pack " + code)))
+                .mapToInt(JurisdictionPack::minimumAge)
+                .max()
+                .orElseThrow();
+    }
+
+    static RoutingSnapshot snapshot(Tenants.RoutingView routing, java.util.function.ToIntFunction<List<String>> minimumAge) {
         List<TenantView> all = routing.tenants();
         List<TenantRoute> tenantRoutes = all.stream()
                 .map(tenant -> new TenantRoute(tenant.slug(), tenant.status().wireName(), tenant.schema(), tenant.databaseCell()))
@@ -70,7 +83,7 @@ class RoutingController {
         List<BrandRoute> brandRoutes = all.stream()
                 .flatMap(tenant -> tenant.brands().stream().map(brand -> new BrandRoute(brand.slug(), tenant.slug(),
                         brand.name(), brand.routedHosts(), brand.defaultCurrency(), brand.currencies(),
-                        brand.languages(), brand.jurisdictions(), brand.theme())))
+                        brand.languages(), brand.jurisdictions(), minimumAge.applyAsInt(brand.jurisdictions()), brand.theme())))
                 .toList();
         return new RoutingSnapshot(routing.version(), tenantRoutes, brandRoutes);
     }

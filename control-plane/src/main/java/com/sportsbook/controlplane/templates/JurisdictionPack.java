@@ -30,6 +30,14 @@ public record JurisdictionPack(String code, String name, String regulator, Strin
                 text(json, "version", file), Map.copyOf((Map<String, Object>) rules));
     }
 
+    /** The pack's minimum age for gambling. */
+    public int minimumAge() {
+        if (rules.get("minimumAge") instanceof Map<?, ?> rule && rule.get("value") instanceof Number age) {
+            return age.intValue();
+        }
+        throw new IllegalStateException("rule pack " + code + " has no minimum age");
+    }
+
     private static String text(Map<String, Object> json, String field, String file) {
         if (json.get(field) instanceof String value && !value.isBlank()) {
             return value;

@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * A brand as the edge and the runtime need it: which hosts reach it, which tenant it belongs to, and what the skin
  * shows (name, theme, languages, currencies).
+ *
+ * @param minimumAge the strictest minimum age of the brand's jurisdictions (from their rule packs)
  */
 public record BrandRoute(
         String slug,
@@ -16,6 +18,7 @@ public record BrandRoute(
         List<String> currencies,
         List<String> languages,
         List<String> jurisdictions,
+        int minimumAge,
         Map<String, Object> theme) {
 
     public BrandRoute {

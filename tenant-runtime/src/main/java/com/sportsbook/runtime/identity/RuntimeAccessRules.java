@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -22,7 +23,7 @@ class RuntimeAccessRules {
     static final String FORBIDDEN = "forbidden";
 
     @Bean
-    SecurityFilterChain runtimeSecurity(HttpSecurity http, TenantRealmTokens tokens) throws Exception {
+    SecurityFilterChain runtimeSecurity(HttpSecurity http, TenantRealmTokens tokens, Players players) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
@@ -30,6 +31,9 @@ class RuntimeAccessRules {
                                 "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/brand", "/api/v1/sports", "/api/v1/notices",
                                 "/api/v1/notices/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/players").permitAll()
+                        .requestMatchers("/api/v1/players/me").hasRole("player")
+                        .requestMatchers("/api/v1/backoffice/players/**").hasAnyRole("support", "compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/notices", "/api/v1/backoffice/notices/**")
                         .hasAnyRole("tenant-admin", "support")
                         .requestMatchers("/api/v1/backoffice/**").hasRole("tenant-admin")
@@ -45,6 +49,7 @@ class RuntimeAccessRules {
                                 UNAUTHENTICATED, "Sign in on this brand to do this."))
                         .accessDeniedHandler((request, response, denied) -> ProblemWriter.write(response, 403,
                                 FORBIDDEN, "Your account may not do this.")));
+        http.addFilterAfter(new AccountStatusFilter(players), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 }

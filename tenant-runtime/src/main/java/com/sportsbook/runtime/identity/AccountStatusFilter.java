@@ -1,0 +1,41 @@
+package com.sportsbook.runtime.identity;
+
+import com.sportsbook.commons.web.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * On every authenticated call, a player's account must be active: a suspension, closure or self-exclusion takes
+ * effect on the very next call, even with a token issued before it.
+ */
+class AccountStatusFilter extends OncePerRequestFilter {
+
+    private final Players players;
+
+    AccountStatusFilter(Players players) {
+        this.players = players;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            Optional<PlayerStatus> status = players.statusOf(token.getToken().getSubject());
+            if (status.isPresent() && status.get() != PlayerStatus.ACTIVE) {
+                ProblemWriter.write(response, 403, status.get().refusalCode(),
+                        "This account cannot be used at the moment (" + status.get().wireName().replace('_', ' ') + ").");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

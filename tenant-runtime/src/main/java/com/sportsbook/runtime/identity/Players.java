@@ -1,0 +1,113 @@
+package com.sportsbook.runtime.identity;
+
+import com.sportsbook.commons.routing.BrandRoute;
+import com.sportsbook.runtime.tenancy.BoundTenant;
+import com.sportsbook.runtime.tenancy.TenantContext;
+import com.sportsbook.runtime.tenancy.TenantDirectory;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Player accounts of the bound tenant: registration, profile, and the states that stop an account from playing. */
+@Service
+public class Players {
+
+    private static final Logger log = LoggerFactory.getLogger(Players.class);
+
+    sealed interface Registration {
+        record Registered(PlayerView player) implements Registration {
+        }
+
+        record Refused(int status, List<RegistrationRules.Rejection> rejections) implements Registration {
+        }
+    }
+
+    sealed interface Transition {
+        record Moved(PlayerView player) implements Transition {
+        }
+
+        record UnknownPlayer() implements Transition {
+        }
+    }
+
+    private final PlayerRepository players;
+    private final KeycloakPlayers identities;
+    private final TenantDirectory directory;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Players(PlayerRepository players, KeycloakPlayers identities, TenantDirectory directory,
+            TransactionTemplate transactions, Clock clock) {
+        this.players = players;
+        this.identities = identities;
+        this.directory = directory;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    Registration register(PlayerRegistration registration) {
+        BoundTenant tenant = TenantContext.require();
+        BrandRoute brand = directory.brand(tenant.brand()).orElseThrow();
+        List<RegistrationRules.Rejection> rejections = RegistrationRules.check(registration, brand.minimumAge(),
+                brand.currencies(), LocalDate.now(clock));
+        if (!rejections.isEmpty()) {
+            return new Registration.Refused(422, rejections);
+        }
+        if (Boolean.TRUE.equals(transactions.execute(status -> players.existsByEmail(registration.email())))) {
+            return emailTaken();
+        }
+        KeycloakPlayers.Created created = identities.create(tenant.slug().value(), registration);
+        return switch (created) {
+            case KeycloakPlayers.Created.EmailTaken taken -> emailTaken();
+            case KeycloakPlayers.Created.WeakPassword weak -> new Registration.Refused(422, List.of(
+                    new RegistrationRules.Rejection("weak_password", "password", "the password is too weak: " + weak.reason())));
+            case KeycloakPlayers.Created.User user -> store(tenant, user.id(), registration);
+        };
+    }
+
+    private Registration store(BoundTenant tenant, String userId, PlayerRegistration registration) {
+        try {
+            PlayerView player = transactions.execute(status ->
+                    players.save(new Player(userId, tenant.brand(), registration, clock.instant())).view());
+            log.info("player {} registered on brand {}", player.id(), tenant.brand());
+            return new Registration.Registered(player);
+        } catch (RuntimeException e) {
+            identities.delete(tenant.slug().value(), userId);
+            throw e;
+        }
+    }
+
+    private static Registration emailTaken() {
+        return new Registration.Refused(409, List.of(new RegistrationRules.Rejection("email_taken", "email",
+                "an account with this email already exists")));
+    }
+
+    Optional<PlayerView> byIdentity(String identityUserId) {
+        return transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(Player::view));
+    }
+
+    /** The state of the account behind a token, if it is a player's. */
+    Optional<PlayerStatus> statusOf(String identityUserId) {
+        return transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(Player::status));
+    }
+
+    /** Moves an account to a state; any state but active also disables sign-in and ends open sessions. */
+    Transition moveTo(UUID playerId, PlayerStatus target) {
+        Optional<Player> moved = transactions.execute(status -> players.findById(playerId).map(player -> {
+            player.moveTo(target, clock.instant());
+            return player;
+        }));
+        if (moved.isEmpty()) {
+            return new Transition.UnknownPlayer();
+        }
+        identities.setEnabled(TenantContext.require().slug().value(), moved.get().identityUserId(), target == PlayerStatus.ACTIVE);
+        log.info("player {} is now {}", playerId, target.wireName());
+        return new Transition.Moved(moved.get().view());
+    }
+}
