@@ -198,12 +198,30 @@ class PlatformEndToEndIT {
         assertThat(registered.json().get("brand").asString()).isEqualTo("alpha");
         assertThat(registered.json().get("status").asString()).isEqualTo("active");
         assertThat(me.status()).as(me.body()).isEqualTo(200);
-        assertThat(me.json().get("email").asString()).isEqualTo(email);
+        assertThat(me.json().at("/player/email").asString()).isEqualTo(email);
+        assertThat(me.json().at("/currentSession/startedAt").isMissingNode()).isFalse();
+        assertThat(me.json().get("previousSession").isNull()).as("no session before the first").isTrue();
         assertThat(staffCallByPlayer.status()).isEqualTo(403);
         assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
         assertThat(nextCall.status()).as("a token issued before the suspension is refused on the next call").isEqualTo(403);
         assertThat(nextCall.json().get("code").asString()).isEqualTo("account_suspended");
         assertThat(accounts.signInStatus("alpha", email, "Correct-Horse-42")).as("sign-in refused while suspended").isNotEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void theSecondSignInShowsWhenThePreviousSessionStarted() {
+        String email = "twice." + System.nanoTime() + "@example.com";
+        edge.post("/api/v1/players", registration(email, "Correct-Horse-42", "1985-02-03")).host("alpha.localhost").send();
+        String first = "Bearer " + accounts.signIn("alpha", email, "Correct-Horse-42");
+        JsonNode firstSession = edge.get("/api/v1/players/me").host("alpha.localhost").header("Authorization", first).send()
+                .json().get("currentSession");
+
+        String second = "Bearer " + accounts.signIn("alpha", email, "Correct-Horse-42");
+        JsonNode secondView = edge.get("/api/v1/players/me").host("alpha.localhost").header("Authorization", second).send().json();
+
+        assertThat(secondView.at("/previousSession/startedAt").asString()).isEqualTo(firstSession.get("startedAt").asString());
+        assertThat(secondView.at("/currentSession/startedAt").asString()).isNotEqualTo(firstSession.get("startedAt").asString());
     }
 
     @Test

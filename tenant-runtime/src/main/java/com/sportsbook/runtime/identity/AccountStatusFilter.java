@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * On every authenticated call, a player's account must be active: a suspension, closure or self-exclusion takes
- * effect on the very next call, even with a token issued before it.
+ * effect on the very next call, even with a token issued before it. Calls of an active account are recorded in
+ * its sign-in session (start and last activity).
  */
 class AccountStatusFilter extends OncePerRequestFilter {
 
@@ -29,7 +30,7 @@ class AccountStatusFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
-            Optional<PlayerStatus> status = players.statusOf(token.getToken().getSubject());
+            Optional<PlayerStatus> status = players.admit(token.getToken().getSubject(), token.getToken().getClaimAsString("sid"));
             if (status.isPresent() && status.get() != PlayerStatus.ACTIVE) {
                 ProblemWriter.write(response, 403, status.get().refusalCode(),
                         "This account cannot be used at the moment (" + status.get().wireName().replace('_', ' ') + ").");

@@ -57,9 +57,9 @@ class PlayerController {
     }
 
     @GetMapping("/api/v1/players/me")
-    @Operation(summary = "The signed-in player's profile")
+    @Operation(summary = "The signed-in player's profile, with this session and the previous one (shown at login)")
     ResponseEntity<?> me(@AuthenticationPrincipal Jwt token) {
-        return players.byIdentity(token.getSubject())
+        return players.profile(token.getSubject(), token.getClaimAsString("sid"))
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
                         "This account has no player profile on this brand."));

@@ -37,14 +37,16 @@ public class Players {
     }
 
     private final PlayerRepository players;
+    private final PlayerSessions sessions;
     private final KeycloakPlayers identities;
     private final TenantDirectory directory;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Players(PlayerRepository players, KeycloakPlayers identities, TenantDirectory directory,
+    Players(PlayerRepository players, PlayerSessions sessions, KeycloakPlayers identities, TenantDirectory directory,
             TransactionTemplate transactions, Clock clock) {
         this.players = players;
+        this.sessions = sessions;
         this.identities = identities;
         this.directory = directory;
         this.transactions = transactions;
@@ -88,13 +90,28 @@ public class Players {
                 "an account with this email already exists")));
     }
 
-    Optional<PlayerView> byIdentity(String identityUserId) {
-        return transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(Player::view));
+    /** The profile with the current sign-in session and the one before it. */
+    record Profile(PlayerView player, PlayerSessions.Session currentSession, PlayerSessions.Session previousSession) {
     }
 
-    /** The state of the account behind a token, if it is a player's. */
-    Optional<PlayerStatus> statusOf(String identityUserId) {
-        return transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(Player::status));
+    Optional<Profile> profile(String identityUserId, String sessionRef) {
+        return transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(player -> new Profile(
+                player.view(),
+                sessionRef == null ? null : sessions.current(sessionRef).orElse(null),
+                sessionRef == null ? null : sessions.previous(player.id(), sessionRef).orElse(null))));
+    }
+
+    /**
+     * Every call of a signed-in player passes here: it answers the account's state, and for an active account records
+     * the call in the sign-in session. Empty when the token is not a player's.
+     */
+    Optional<PlayerStatus> admit(String identityUserId, String sessionRef) {
+        return transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(player -> {
+            if (player.status() == PlayerStatus.ACTIVE && sessionRef != null) {
+                sessions.touch(player.id(), sessionRef, clock.instant());
+            }
+            return player.status();
+        }));
     }
 
     /** Moves an account to a state; any state but active also disables sign-in and ends open sessions. */

@@ -1,0 +1,76 @@
+package com.sportsbook.runtime.identity;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each sign-in session of a player (Keycloak's session id from the token), when it started and when it was last
+ * used. Touched on every call, written at most every 30 seconds per session. Native SQL through the JPA session,
+ * so it runs on the tenant's connection inside the caller's transaction.
+ */
+@Component
+class PlayerSessions {
+
+    record Session(Instant startedAt, Instant lastActivityAt) {
+    }
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    void touch(UUID playerId, String sessionRef, Instant now) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO player_session (id, player_id, session_ref, started_at, last_activity_at)
+                        VALUES (?1, ?2, ?3, ?4, ?4)
+                        ON CONFLICT (session_ref) DO UPDATE SET last_activity_at = EXCLUDED.last_activity_at
+                        WHERE player_session.last_activity_at < EXCLUDED.last_activity_at - interval '30 seconds'
+                        """)
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, playerId)
+                .setParameter(3, sessionRef)
+                .setParameter(4, Timestamp.from(now))
+                .executeUpdate();
+    }
+
+    Optional<Session> current(String sessionRef) {
+        return first(entityManager.createNativeQuery(
+                        "SELECT started_at, last_activity_at FROM player_session WHERE session_ref = ?1")
+                .setParameter(1, sessionRef)
+                .getResultList());
+    }
+
+    /** The latest session before the given one: what the player is shown at sign-in. */
+    Optional<Session> previous(UUID playerId, String sessionRef) {
+        return first(entityManager.createNativeQuery("""
+                        SELECT started_at, last_activity_at FROM player_session
+                        WHERE player_id = ?1 AND session_ref <> ?2
+                        ORDER BY started_at DESC LIMIT 1
+                        """)
+                .setParameter(1, playerId)
+                .setParameter(2, sessionRef)
+                .getResultList());
+    }
+
+    private static Optional<Session> first(List<?> rows) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.getFirst();
+        return Optional.of(new Session(instant(row[0]), instant(row[1])));
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant instant -> instant;
+            case OffsetDateTime offset -> offset.toInstant();
+            case Timestamp timestamp -> timestamp.toInstant();
+            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+        };
+    }
+}
