@@ -19,11 +19,12 @@ ensure_keycloak_dist() {
   fi
 }
 
-# start_keycloak PORT MANAGEMENT_PORT LOGFILE ADMIN_USER ADMIN_PASSWORD -> prints the pid
+# start_keycloak PORT MANAGEMENT_PORT LOGFILE ADMIN_USER ADMIN_PASSWORD -> sets KEYCLOAK_PID
+# (not a command substitution: Keycloak must stay a child of the calling script, so it can wait for it)
 start_keycloak() {
   local port="$1" management="$2" log="$3" user="$4" password="$5"
   KC_BOOTSTRAP_ADMIN_USERNAME="$user" KC_BOOTSTRAP_ADMIN_PASSWORD="$password" JAVA_HOME="$JAVA_HOME" \
     "$(keycloak_home)/bin/kc.sh" start-dev --db=dev-mem --http-port="$port" --http-management-port="$management" \
     --health-enabled=true > "$log" 2>&1 &
-  echo $!
+  KEYCLOAK_PID=$!
 }
