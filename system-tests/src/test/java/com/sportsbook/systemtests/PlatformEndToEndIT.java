@@ -226,6 +226,35 @@ class PlatformEndToEndIT {
 
     @Test
     @Order(4)
+    void aTenantAdminInvitesStaffWhoMustSetANewPasswordAndOtpBeforeSigningIn() {
+        String email = "desk." + System.nanoTime() + "@example.com";
+        String invitation = "{\"email\":\"" + email + "\",\"firstName\":\"Dana\",\"lastName\":\"Desk\",\"roles\":[\"trader\",\"risk-manager\"]}";
+
+        TestHttp.Response invited = edge.post("/api/v1/backoffice/staff", invitation).host("alpha.localhost")
+                .header("Authorization", alphaAdmin).send();
+        TestHttp.Response again = edge.post("/api/v1/backoffice/staff", invitation).host("alpha.localhost")
+                .header("Authorization", alphaAdmin).send();
+        TestHttp.Response asPlayer = edge.post("/api/v1/backoffice/staff", invitation).host("alpha.localhost")
+                .header("Authorization", "Bearer " + accounts.playerToken("alpha")).send();
+        TestHttp.Response playerRole = edge.post("/api/v1/backoffice/staff",
+                        invitation.replace(email, "p" + email).replace("\"trader\",\"risk-manager\"", "\"player\""))
+                .host("alpha.localhost").header("Authorization", alphaAdmin).send();
+
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        assertThat(invited.json().get("requiredActions").findValuesAsString("requiredActions")).isEmpty();
+        assertThat(invited.json().get("requiredActions").toString()).contains("CONFIGURE_TOTP", "UPDATE_PASSWORD");
+        String temporaryPassword = invited.json().get("temporaryPassword").asString();
+        assertThat(accounts.rolesOf("alpha", email)).contains("trader", "risk-manager");
+        assertThat(accounts.signInStatus("alpha", email, temporaryPassword))
+                .as("no token before the new password and OTP are set").isNotEqualTo(200);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(asPlayer.status()).isEqualTo(403);
+        assertThat(playerRole.status()).isEqualTo(422);
+        assertThat(playerRole.json().get("code").asString()).isEqualTo("unknown_role");
+    }
+
+    @Test
+    @Order(4)
     void registrationRefusesBadInputWithProblemDetails() {
         String email = "dup." + System.nanoTime() + "@example.com";
         edge.post("/api/v1/players", registration(email, "Correct-Horse-42", "1990-04-01")).host("beta.localhost").send();

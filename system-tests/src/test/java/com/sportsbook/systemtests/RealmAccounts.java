@@ -84,6 +84,14 @@ final class RealmAccounts implements AutoCloseable {
         return username;
     }
 
+    /** The realm roles a user was given directly. */
+    List<String> rolesOf(String tenant, String username) {
+        RealmResource realm = admin.realm("tenant-" + tenant);
+        String id = realm.users().searchByUsername(username, true).getFirst().getId();
+        return realm.users().get(id).roles().realmLevel().listAll().stream()
+                .map(org.keycloak.representations.idm.RoleRepresentation::getName).toList();
+    }
+
     /** Signs a registered player in on the skin with their password. */
     String signIn(String tenant, String username, String password) {
         return token(tenant, "skin", username, password, null);

@@ -3,18 +3,14 @@ package com.sportsbook.runtime.identity;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.OAuth2Constants;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /** Player users in the tenant's Keycloak realm: created at registration, disabled while an account is not active. */
 @Component
-class KeycloakPlayers implements DisposableBean {
+class KeycloakPlayers {
 
     sealed interface Created {
         record User(String id) implements Created {
@@ -28,11 +24,10 @@ class KeycloakPlayers implements DisposableBean {
         }
     }
 
-    private final IdentitySettings settings;
-    private volatile Keycloak admin;
+    private final TenantRealmAdmin realmAdmin;
 
-    KeycloakPlayers(IdentitySettings settings) {
-        this.settings = settings;
+    KeycloakPlayers(TenantRealmAdmin realmAdmin) {
+        this.realmAdmin = realmAdmin;
     }
 
     Created create(String tenant, PlayerRegistration registration) {
@@ -94,33 +89,6 @@ class KeycloakPlayers implements DisposableBean {
     }
 
     private RealmResource realm(String tenant) {
-        return keycloak().realm("tenant-" + tenant);
-    }
-
-    private Keycloak keycloak() {
-        Keycloak current = admin;
-        if (current == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = KeycloakBuilder.builder()
-                            .serverUrl(settings.keycloakUrl().toString())
-                            .realm(settings.adminRealm())
-                            .grantType(OAuth2Constants.PASSWORD)
-                            .clientId(settings.adminClientId())
-                            .username(settings.adminUsername())
-                            .password(settings.adminPassword())
-                            .build();
-                }
-                current = admin;
-            }
-        }
-        return current;
-    }
-
-    @Override
-    public void destroy() {
-        if (admin != null) {
-            admin.close();
-        }
+        return realmAdmin.realm(tenant);
     }
 }
