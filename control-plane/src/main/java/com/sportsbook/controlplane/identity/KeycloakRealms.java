@@ -6,9 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.keycloak.OAuth2Constants;
+import com.sportsbook.commons.identity.KeycloakAdminConnection;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
@@ -31,11 +30,11 @@ class KeycloakRealms implements DisposableBean {
     static final String BROWSER_FLOW = "sportsbook-browser-v2";
     static final String DIRECT_GRANT_FLOW = "sportsbook-direct-grant-v2";
 
-    private final IdentitySettings settings;
-    private volatile Keycloak admin;
+    private final KeycloakAdminConnection admin;
 
     KeycloakRealms(IdentitySettings settings) {
-        this.settings = settings;
+        this.admin = new KeycloakAdminConnection(settings.keycloakUrl(), settings.adminRealm(), settings.adminClientId(),
+                settings.adminUsername(), settings.adminPassword());
     }
 
     void reconcile(RealmBlueprint blueprint) {
@@ -244,29 +243,11 @@ class KeycloakRealms implements DisposableBean {
     }
 
     private Keycloak keycloak() {
-        Keycloak current = admin;
-        if (current == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = KeycloakBuilder.builder()
-                            .serverUrl(settings.keycloakUrl().toString())
-                            .realm(settings.adminRealm())
-                            .grantType(OAuth2Constants.PASSWORD)
-                            .clientId(settings.adminClientId())
-                            .username(settings.adminUsername())
-                            .password(settings.adminPassword())
-                            .build();
-                }
-                current = admin;
-            }
-        }
-        return current;
+        return admin.keycloak();
     }
 
     @Override
     public void destroy() {
-        if (admin != null) {
-            admin.close();
-        }
+        admin.close();
     }
 }

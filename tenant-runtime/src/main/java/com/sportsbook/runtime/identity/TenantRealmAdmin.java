@@ -1,51 +1,27 @@
 package com.sportsbook.runtime.identity;
 
-import org.keycloak.OAuth2Constants;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
+import com.sportsbook.commons.identity.KeycloakAdminConnection;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** Admin access to a tenant's realm, for creating and managing its users. One client, opened on first use. */
+/** Admin access to a tenant's realm, for creating and managing its users. */
 @Component
 class TenantRealmAdmin implements DisposableBean {
 
-    private final IdentitySettings settings;
-    private volatile Keycloak admin;
+    private final KeycloakAdminConnection admin;
 
     TenantRealmAdmin(IdentitySettings settings) {
-        this.settings = settings;
+        this.admin = new KeycloakAdminConnection(settings.keycloakUrl(), settings.adminRealm(), settings.adminClientId(),
+                settings.adminUsername(), settings.adminPassword());
     }
 
     RealmResource realm(String tenant) {
-        return keycloak().realm("tenant-" + tenant);
-    }
-
-    private Keycloak keycloak() {
-        Keycloak current = admin;
-        if (current == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = KeycloakBuilder.builder()
-                            .serverUrl(settings.keycloakUrl().toString())
-                            .realm(settings.adminRealm())
-                            .grantType(OAuth2Constants.PASSWORD)
-                            .clientId(settings.adminClientId())
-                            .username(settings.adminUsername())
-                            .password(settings.adminPassword())
-                            .build();
-                }
-                current = admin;
-            }
-        }
-        return current;
+        return admin.realm("tenant-" + tenant);
     }
 
     @Override
     public void destroy() {
-        if (admin != null) {
-            admin.close();
-        }
+        admin.close();
     }
 }
