@@ -14,8 +14,9 @@ ensure_keycloak_dist() {
   home=$(keycloak_home)
   if [[ ! -x "$home/bin/kc.sh" ]]; then
     echo "Fetching Keycloak $(keycloak_version) from Maven Central..."
-    mvn -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$(keycloak_version):zip" \
-      -DoutputDirectory="$ROOT/.run/keycloak-dist" >/dev/null
+    # The same execution the integration-test modules bind: one marker, so the build never unpacks it again
+    # over a Keycloak that is already running from it.
+    (cd "$ROOT" && mvn -B -q -pl control-plane dependency:unpack@unpack-keycloak) >/dev/null
   fi
 }
 
