@@ -7,7 +7,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
 
 @Configuration
 @Import(ApiExceptionHandler.class)
@@ -20,10 +19,6 @@ class ControlPlaneConfiguration {
 
     @Bean
     FilterRegistrationBean<InternalTokenFilter> internalTokenFilter(ControlPlaneSettings settings) {
-        FilterRegistrationBean<InternalTokenFilter> registration =
-                new FilterRegistrationBean<>(new InternalTokenFilter(settings.internalToken()));
-        registration.addUrlPatterns("/internal/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return InternalTokenFilter.registration(settings.internalToken());
     }
 }

@@ -23,11 +23,7 @@ class MultiTenancyConfiguration {
 
     @Bean
     FilterRegistrationBean<InternalTokenFilter> internalTokenFilter(TenancySettings settings) {
-        FilterRegistrationBean<InternalTokenFilter> registration =
-                new FilterRegistrationBean<>(new InternalTokenFilter(settings.internalToken()));
-        registration.addUrlPatterns("/internal/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return InternalTokenFilter.registration(settings.internalToken());
     }
 
     @Bean
