@@ -46,6 +46,10 @@ final class EdgeRouting {
                     "This site is temporarily unavailable. Your account and balance are safe; please try again later.",
                     found.brandName());
         }
+        if (status == TenantStatus.OFFBOARDING || status == TenantStatus.ARCHIVED) {
+            return new EdgeDecision.Refuse(503, ErrorCodes.TENANT_CLOSED, "Closed",
+                    "This site has closed. To withdraw remaining funds, contact the operator.", found.brandName());
+        }
         if (!status.servesTraffic()) {
             return new EdgeDecision.Refuse(503, ErrorCodes.TENANT_NOT_LIVE, "Not open yet",
                     "This site is not open yet.", found.brandName());

@@ -15,7 +15,8 @@ class EdgeRoutingTest {
     private final Map<String, HostDirectory.HostRoute> hosts = Map.of(
             "acme.localhost", new HostDirectory.HostRoute("acme.localhost", "acme", "Acme Bet", "acme", "active"),
             "paused.localhost", new HostDirectory.HostRoute("paused.localhost", "paused", "Paused <b>Bet</b>", "paused", "suspended"),
-            "new.localhost", new HostDirectory.HostRoute("new.localhost", "new", "New Bet", "new", "provisioning"));
+            "new.localhost", new HostDirectory.HostRoute("new.localhost", "new", "New Bet", "new", "provisioning"),
+            "gone.localhost", new HostDirectory.HostRoute("gone.localhost", "gone", "Gone Bet", "gone", "offboarding"));
     private final HostDirectory.Lookup lookup = host -> Optional.ofNullable(hosts.get(host));
 
     @Test
@@ -84,6 +85,15 @@ class EdgeRoutingTest {
     void aTenantStillProvisioningIsNotLiveYet() {
         assertThat(routing.decide("new.localhost", "/api/v1/brand", lookup)).isInstanceOfSatisfying(EdgeDecision.Refuse.class,
                 refuse -> assertThat(refuse.code()).isEqualTo("tenant_not_live"));
+    }
+
+    @Test
+    void anOffboardedTenantsBrandHasClosed() {
+        assertThat(routing.decide("gone.localhost", "/api/v1/brand", lookup)).isInstanceOfSatisfying(EdgeDecision.Refuse.class,
+                refuse -> {
+                    assertThat(refuse.status()).isEqualTo(503);
+                    assertThat(refuse.code()).isEqualTo("tenant_closed");
+                });
     }
 
     @Test

@@ -14,6 +14,7 @@ public final class ErrorCodes {
     public static final String UNKNOWN_HOST = "unknown_host";
     public static final String TENANT_SUSPENDED = "tenant_suspended";
     public static final String TENANT_NOT_LIVE = "tenant_not_live";
+    public static final String TENANT_CLOSED = "tenant_closed";
     public static final String TENANT_CONTEXT_MISSING = "tenant_context_missing";
     public static final String TENANT_CONTEXT_INVALID = "tenant_context_invalid";
     public static final String UNKNOWN_TENANT = "unknown_tenant";

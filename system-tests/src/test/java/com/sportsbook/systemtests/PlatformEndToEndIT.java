@@ -401,6 +401,29 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    @Order(50)
+    void anOffboardedTenantsBrandClosesAndItsRealmRefusesSignIn() {
+        provision("epsilon", "epsilon.localhost");
+        String email = "last." + System.nanoTime() + "@example.com";
+        edge.post("/api/v1/players", registration(email, "Correct-Horse-42", "1980-06-06")).host("epsilon.localhost").send();
+        int signInBefore = accounts.signInStatus("epsilon", email, "Correct-Horse-42");
+
+        TestHttp.Response offboarded = edge.post("/api/v1/tenants/epsilon/offboarding", "").host(RunningPlatform.PLATFORM_HOST).send();
+        TestHttp.Response closed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> edge.get("/api/v1/brand").host("epsilon.localhost").send(), response -> response.status() == 503);
+        TestHttp.Response twice = edge.post("/api/v1/tenants/epsilon/offboarding", "").host(RunningPlatform.PLATFORM_HOST).send();
+
+        assertThat(signInBefore).isEqualTo(200);
+        assertThat(offboarded.status()).as(offboarded.body()).isEqualTo(200);
+        assertThat(offboarded.json().get("status").asString()).isEqualTo("offboarding");
+        assertThat(closed.json().get("code").asString()).isEqualTo("tenant_closed");
+        assertThat(accounts.signInStatus("epsilon", email, "Correct-Horse-42")).as("realm disabled").isNotEqualTo(200);
+        assertThat(twice.status()).as("offboarding again changes nothing").isEqualTo(200);
+        assertThat(edge.post("/api/v1/tenants/nobody/offboarding", "").host(RunningPlatform.PLATFORM_HOST).send().status())
+                .isEqualTo(404);
+    }
+
+    @Test
     @Order(100)
     void aStepThatFailsIsRetriedAndProvisioningCompletes() {
         platform.runtime.stop();

@@ -3,6 +3,8 @@ package com.sportsbook.controlplane.provisioning;
 import com.sportsbook.commons.ErrorCodes;
 import com.sportsbook.commons.web.Problems;
 import com.sportsbook.controlplane.tenants.RegistrationResult;
+import com.sportsbook.controlplane.tenants.TenantResource;
+import com.sportsbook.controlplane.tenants.TransitionResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -23,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProvisioningController {
 
     private final Provisioning provisioning;
+    private final Offboarding offboarding;
 
-    ProvisioningController(Provisioning provisioning) {
+    ProvisioningController(Provisioning provisioning, Offboarding offboarding) {
         this.provisioning = provisioning;
+        this.offboarding = offboarding;
     }
 
     @PostMapping
@@ -69,6 +73,19 @@ class ProvisioningController {
             case Provisioning.RetryResult.NotRetryable notRetryable -> Problems.response(HttpStatus.CONFLICT,
                     ErrorCodes.PROVISIONING_NOT_RETRYABLE,
                     "Only a failed provisioning can be retried; this one is " + notRetryable.status() + ".");
+        };
+    }
+
+    @PostMapping("/{slug}/offboarding")
+    @Operation(summary = "Offboard a tenant: its brands close and its realm refuses every sign-in; data is kept")
+    ResponseEntity<?> offboard(@PathVariable String slug) {
+        return switch (offboarding.offboard(slug)) {
+            case TransitionResult.Moved moved -> ResponseEntity.ok(TenantResource.from(moved.tenant()));
+            case TransitionResult.UnknownTenant unknown -> Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
+                    "There is no tenant '" + slug + "'.");
+            case TransitionResult.NotAllowed notAllowed -> Problems.response(HttpStatus.CONFLICT,
+                    ErrorCodes.TENANT_STATE_CONFLICT, "A tenant that is " + notAllowed.from().wireName()
+                            + " cannot be offboarded.");
         };
     }
 

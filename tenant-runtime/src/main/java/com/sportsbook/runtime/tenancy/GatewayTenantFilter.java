@@ -58,8 +58,12 @@ class GatewayTenantFilter extends OncePerRequestFilter {
         TenantStatus status = TenantStatus.fromWireName(route.get().status());
         if (!status.servesTraffic()) {
             response.setHeader("Retry-After", "120");
-            ProblemWriter.write(response, 503, status == TenantStatus.SUSPENDED
-                    ? ErrorCodes.TENANT_SUSPENDED : ErrorCodes.TENANT_NOT_LIVE, "This brand is not available at the moment.");
+            String code = switch (status) {
+                case SUSPENDED -> ErrorCodes.TENANT_SUSPENDED;
+                case OFFBOARDING, ARCHIVED -> ErrorCodes.TENANT_CLOSED;
+                default -> ErrorCodes.TENANT_NOT_LIVE;
+            };
+            ProblemWriter.write(response, 503, code, "This brand is not available.");
             return;
         }
         try (TenantContext.Scope ignored = TenantContext.bind(new BoundTenant(new TenantSlug(tenant), brand))) {
