@@ -1,5 +1,6 @@
 package com.sportsbook.gateway;
 
+import com.sportsbook.commons.ProblemJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -41,9 +42,7 @@ final class EdgeResponses {
     }
 
     static String problem(EdgeDecision.Refuse refuse) {
-        return "{\"type\":\"https://docs.sportsbook.example/problems/" + refuse.code().replace('_', '-') + "\","
-                + "\"title\":\"" + json(refuse.title()) + "\",\"status\":" + refuse.status() + ","
-                + "\"detail\":\"" + json(refuse.detail()) + "\",\"code\":\"" + refuse.code() + "\"}";
+        return ProblemJson.render(refuse.status(), refuse.title(), refuse.detail(), refuse.code());
     }
 
     static String page(EdgeDecision.Refuse refuse) {
@@ -68,24 +67,6 @@ final class EdgeResponses {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
             }
         }
         return out.toString();

@@ -1,5 +1,6 @@
 package com.sportsbook.gateway;
 
+import com.sportsbook.commons.identity.TenantRealm;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,6 @@ record GatewaySettings(
         URI keycloakUrl) {
 
     String issuerOf(String tenantSlug) {
-        return keycloakUrl.toString().replaceAll("/+$", "") + "/realms/tenant-" + tenantSlug;
+        return TenantRealm.issuerOf(keycloakUrl, tenantSlug);
     }
 }

@@ -1,7 +1,9 @@
 package com.sportsbook.controlplane.identity;
 
+import com.sportsbook.commons.identity.TenantRealm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What a realm must look like: its policies, clients and roles. Pure data, so the rules are tested without a server;
@@ -16,13 +18,12 @@ record RealmBlueprint(
         List<String> staffRoles) {
 
     /** Realm roles of a tenant. Every role but {@code player} is a staff role and requires OTP. */
-    static final List<String> TENANT_ROLES =
-            List.of("player", "trader", "risk-manager", "compliance-officer", "support", "finance", "tenant-admin");
-    static final List<String> TENANT_STAFF_ROLES = TENANT_ROLES.subList(1, TENANT_ROLES.size());
+    static final List<String> TENANT_STAFF_ROLES = TenantRealm.STAFF_ROLES;
+    static final List<String> TENANT_ROLES = Stream.concat(Stream.of(TenantRealm.PLAYER), TENANT_STAFF_ROLES.stream()).toList();
     static final List<String> PLATFORM_ROLES = List.of("operator", "platform-admin", "platform-support");
     static final List<String> PLATFORM_STAFF_ROLES = List.of("platform-admin", "platform-support");
     /** The marker every staff role is a composite of; the OTP condition of the login flows keys on it. */
-    static final String STAFF_MARKER_ROLE = "staff";
+    static final String STAFF_MARKER_ROLE = TenantRealm.STAFF_MARKER;
     static final String PLATFORM_REALM = "platform";
 
     /** NIST SP 800-63B length over composition, plus what Keycloak can check cheaply. */
@@ -40,7 +41,7 @@ record RealmBlueprint(
     }
 
     static String realmOf(String tenantSlug) {
-        return "tenant-" + tenantSlug;
+        return TenantRealm.nameOf(tenantSlug);
     }
 
     static RealmBlueprint forTenant(String tenantSlug, String displayName, List<String> brandHosts,

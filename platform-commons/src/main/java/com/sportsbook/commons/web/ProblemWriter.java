@@ -1,5 +1,6 @@
 package com.sportsbook.commons.web;
 
+import com.sportsbook.commons.ProblemJson;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,29 +17,6 @@ public final class ProblemWriter {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"https://docs.sportsbook.example/problems/" + code.replace('_', '-')
-                + "\",\"title\":\"" + httpStatus.getReasonPhrase() + "\",\"status\":" + status
-                + ",\"detail\":\"" + jsonEscape(detail) + "\",\"code\":\"" + code + "\"}");
-    }
-
-    static String jsonEscape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> escaped.append("\\\"");
-                case '\\' -> escaped.append("\\\\");
-                case '\n' -> escaped.append("\\n");
-                case '\r' -> escaped.append("\\r");
-                case '\t' -> escaped.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>') {
-                        escaped.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        escaped.append(c);
-                    }
-                }
-            }
-        }
-        return escaped.toString();
+        response.getWriter().write(ProblemJson.render(status, httpStatus.getReasonPhrase(), detail, code));
     }
 }

@@ -1,6 +1,7 @@
 package com.sportsbook.commons.web;
 
 import com.sportsbook.commons.ErrorCodes;
+import com.sportsbook.commons.ProblemJson;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,12 @@ import org.springframework.http.ResponseEntity;
 /** Builds the RFC 9457 problem details of the API conventions: type, title, status, detail and a stable code. */
 public final class Problems {
 
-    private static final String TYPE_BASE = "https://docs.sportsbook.example/problems/";
-
     private Problems() {
     }
 
     public static ProblemDetail of(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code.replace('_', '-')));
+        problem.setType(URI.create(ProblemJson.typeOf(code)));
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code);
         return problem;

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.identity;
 
+import com.sportsbook.commons.identity.TenantRealm;
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,6 +16,6 @@ record IdentitySettings(URI keycloakUrl, String adminRealm, String adminClientId
         String adminPassword) {
 
     String issuerOf(String tenantSlug) {
-        return keycloakUrl.toString().replaceAll("/+$", "") + "/realms/tenant-" + tenantSlug;
+        return TenantRealm.issuerOf(keycloakUrl, tenantSlug);
     }
 }

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.identity;
 
+import com.sportsbook.commons.identity.TenantRealm;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class KeycloakPlayers {
                 throw new IllegalStateException("Keycloak refused to create a player: HTTP " + response.getStatus());
             }
             String id = response.getLocation().getPath().replaceAll(".*/", "");
-            realm.users().get(id).roles().realmLevel().add(List.of(realm.roles().get("player").toRepresentation()));
+            realm.users().get(id).roles().realmLevel().add(List.of(realm.roles().get(TenantRealm.PLAYER).toRepresentation()));
             return new Created.User(id);
         }
     }

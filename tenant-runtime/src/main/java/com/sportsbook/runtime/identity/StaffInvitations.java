@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.identity;
 
+import com.sportsbook.commons.identity.TenantRealm;
 import com.sportsbook.runtime.tenancy.TenantContext;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
@@ -23,8 +24,7 @@ import org.springframework.stereotype.Service;
 class StaffInvitations {
 
     private static final Logger log = LoggerFactory.getLogger(StaffInvitations.class);
-    static final Set<String> STAFF_ROLES =
-            Set.of("trader", "risk-manager", "compliance-officer", "support", "finance", "tenant-admin");
+    static final Set<String> STAFF_ROLES = Set.copyOf(TenantRealm.STAFF_ROLES);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,6 +1,7 @@
 package com.sportsbook.runtime.identity;
 
 import com.sportsbook.commons.identity.KeycloakAdminConnection;
+import com.sportsbook.commons.identity.TenantRealm;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ class TenantRealmAdmin implements DisposableBean {
     }
 
     RealmResource realm(String tenant) {
-        return admin.realm("tenant-" + tenant);
+        return admin.realm(TenantRealm.nameOf(tenant));
     }
 
     @Override
