@@ -25,7 +25,7 @@ class PlatformRealmBootstrap {
 
     @EventListener(ApplicationReadyEvent.class)
     void ensurePlatformRealm() {
-        Thread.ofVirtual().name("platform-realm").start(() -> {
+        Thread.ofPlatform().daemon().name("platform-realm").start(() -> {
             long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
             while (System.nanoTime() < deadline) {
                 try {

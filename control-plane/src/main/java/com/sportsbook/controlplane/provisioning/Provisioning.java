@@ -36,7 +36,8 @@ public class Provisioning implements DisposableBean {
     private final Tenants tenants;
     private final ProvisioningJournal journal;
     private final ProvisioningSaga saga;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /** Platform threads: each run blocks on HTTP calls to the runtime and Keycloak (see application.yaml). */
+    private final ExecutorService executor = Executors.newCachedThreadPool(Thread.ofPlatform().name("provisioning-", 0).factory());
 
     Provisioning(Tenants tenants, ProvisioningJournal journal, TenantRuntimeClient runtime, TenantRealms realms) {
         this.tenants = tenants;
