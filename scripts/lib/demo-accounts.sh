@@ -11,20 +11,56 @@ keycloak_admin_token() {
     sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
-# create_staff REALM USERNAME ROLE
+DEMO_OPERATOR_EMAIL=operator@demo.test
+
+# create_staff REALM USERNAME ROLE: staff set up OTP at their first sign-in
 create_staff() {
-  local realm="$1" username="$2" role="$3" token id role_json
+  create_account "$1" "$2" "$3" '"CONFIGURE_TOTP"' "$2@demo.test"
+}
+
+# create_account REALM USERNAME ROLE REQUIRED_ACTIONS EMAIL (an account that exists already is left as it is)
+create_account() {
+  local realm="$1" username="$2" role="$3" actions="$4" email="$5" token id role_json status
   token=$(keycloak_admin_token)
-  curl -fsS -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    "$KEYCLOAK_URL/admin/realms/$realm/users" -d "{\"username\":\"$username\",\"email\":\"$username@demo.test\",
+  status=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    "$KEYCLOAK_URL/admin/realms/$realm/users" -d "{\"username\":\"$username\",\"email\":\"$email\",
       \"firstName\":\"Demo\",\"lastName\":\"$role\",\"enabled\":true,\"emailVerified\":true,
-      \"requiredActions\":[\"CONFIGURE_TOTP\"],
-      \"credentials\":[{\"type\":\"password\",\"value\":\"$DEMO_PASSWORD\",\"temporary\":false}]}" || return 1
-  id=$(curl -fsS -H "Authorization: Bearer $token" "$KEYCLOAK_URL/admin/realms/$realm/users?username=$username&exact=true" |
+      \"requiredActions\":[$actions],
+      \"credentials\":[{\"type\":\"password\",\"value\":\"$DEMO_PASSWORD\",\"temporary\":false}]}")
+  [[ "$status" == 201 || "$status" == 409 ]] || return 1
+  id=$(curl -fsS -H "Authorization: Bearer $token" "$KEYCLOAK_URL/admin/realms/$realm/users?username=${username//@/%40}&exact=true" |
     sed -n 's/^\[{"id":"\([^"]*\)".*/\1/p')
   role_json=$(curl -fsS -H "Authorization: Bearer $token" "$KEYCLOAK_URL/admin/realms/$realm/roles/$role")
   curl -fsS -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     "$KEYCLOAK_URL/admin/realms/$realm/users/$id/role-mappings/realm" -d "[$role_json]"
+}
+
+# The demo operator's account in the platform realm: operators sign in without OTP (they are not platform staff).
+create_demo_operator() {
+  create_account platform "$DEMO_OPERATOR_EMAIL" operator "" "$DEMO_OPERATOR_EMAIL"
+}
+
+# operator_token GATEWAY_PORT: signs the demo operator in on the portal client the way a browser does, with the
+# authorization code flow and PKCE (the realms allow no password grant outside tests), and prints the access token.
+operator_token() {
+  local port="$1" jar verifier challenge redirect auth_url page action location code
+  jar=$(mktemp)
+  verifier=$(head -c 48 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+  challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | tr -d '=\n')
+  redirect="http://platform.localhost:$port/"
+  auth_url="$KEYCLOAK_URL/realms/platform/protocol/openid-connect/auth?client_id=portal&response_type=code&scope=openid"
+  auth_url+="&redirect_uri=$(printf '%s' "$redirect" | sed 's/:/%3A/g; s#/#%2F#g')&code_challenge=$challenge&code_challenge_method=S256"
+  page=$(curl -fsS -c "$jar" -b "$jar" "$auth_url") || { rm -f "$jar"; return 1; }
+  action=$(printf '%s' "$page" | sed -n 's/.*id="kc-form-login"[^>]*action="\([^"]*\)".*/\1/p; s/.*action="\([^"]*\)"[^>]*id="kc-form-login".*/\1/p' | head -1 | sed 's/&amp;/\&/g')
+  [[ -n "$action" ]] || { rm -f "$jar"; return 1; }
+  location=$(curl -sS -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" "$action" \
+    --data-urlencode "username=$DEMO_OPERATOR_EMAIL" --data-urlencode "password=$DEMO_PASSWORD")
+  rm -f "$jar"
+  code=$(printf '%s' "$location" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
+  [[ -n "$code" ]] || return 1
+  curl -fsS -d grant_type=authorization_code -d client_id=portal -d "code=$code" -d "redirect_uri=$redirect" \
+    -d "code_verifier=$verifier" "$KEYCLOAK_URL/realms/platform/protocol/openid-connect/token" |
+    sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
 seed_demo_accounts() {

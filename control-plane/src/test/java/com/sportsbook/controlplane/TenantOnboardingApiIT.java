@@ -3,8 +3,11 @@ package com.sportsbook.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sportsbook.commons.identity.PlatformRealm;
+import com.sportsbook.commons.testing.RealmAccounts;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestHttp;
+import com.sportsbook.commons.testing.TestKeycloak;
 import com.sportsbook.commons.testing.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +31,8 @@ import tools.jackson.databind.JsonNode;
 class TenantOnboardingApiIT {
 
     private static final TestDatabase DATABASE = TestPostgres.freshDatabase();
+    private static final TestKeycloak.Server KEYCLOAK = TestKeycloak.server();
+    private static final RealmAccounts ACCOUNTS = new RealmAccounts(KEYCLOAK);
     private static final String TOKEN = "integration-test-internal-token-0123456789";
 
     @DynamicPropertySource
@@ -38,6 +43,10 @@ class TenantOnboardingApiIT {
         registry.add("control-plane.internal-token", () -> TOKEN);
         registry.add("control-plane.provisioning.runtime-url", () -> "http://127.0.0.1:" + unusedPort());
         registry.add("control-plane.provisioning.runtime-timeout", () -> "2s");
+        registry.add("control-plane.identity.keycloak-url", KEYCLOAK::url);
+        registry.add("control-plane.identity.admin-username", KEYCLOAK::adminUsername);
+        registry.add("control-plane.identity.admin-password", KEYCLOAK::adminPassword);
+        registry.add("control-plane.identity.direct-grant-for-tests", () -> "true");
     }
 
     @LocalServerPort
@@ -45,9 +54,28 @@ class TenantOnboardingApiIT {
 
     private TestHttp http;
 
+    /** A platform admin may do everything here; who else may is the permission matrix's end-to-end test. */
     @BeforeEach
     void connect() {
-        http = new TestHttp("http://localhost:" + port);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> ACCOUNTS.platformBearer(PlatformRealm.ADMIN) != null);
+        http = new TestHttp("http://localhost:" + port)
+                .withDefaultHeader("Authorization", () -> ACCOUNTS.platformBearer(PlatformRealm.ADMIN));
+    }
+
+    @Test
+    void withoutAPlatformTokenTheApiAnswers401ProblemDetails() {
+        TestHttp anonymous = new TestHttp("http://localhost:" + port);
+
+        TestHttp.Response list = anonymous.get("/api/v1/tenants").send();
+        TestHttp.Response forged = anonymous.post("/api/v1/tenants", tenant("forged", "forged.example.com"))
+                .header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").send();
+
+        assertThat(list.status()).isEqualTo(401);
+        assertThat(list.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(list.json().get("code").asString()).isEqualTo("unauthenticated");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(http.get("/api/v1/tenants/forged").send().status()).as("nothing was created").isEqualTo(404);
     }
 
     static String tenant(String slug, String... hosts) {

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param platformHosts hosts that reach the control plane (portal, platform console, public API)
  * @param directoryRefresh how often the routing directory is polled
  * @param keycloakUrl the Keycloak base URL as it appears in tokens' issuer
+ * @param tokenClockSkew how far past its expiry a token is still accepted (clock drift between servers)
  */
 @ConfigurationProperties("gateway")
 record GatewaySettings(
@@ -23,7 +24,8 @@ record GatewaySettings(
         String signingSecret,
         List<String> platformHosts,
         Duration directoryRefresh,
-        URI keycloakUrl) {
+        URI keycloakUrl,
+        Duration tokenClockSkew) {
 
     String issuerOf(String tenantSlug) {
         return TenantRealm.issuerOf(keycloakUrl, tenantSlug);

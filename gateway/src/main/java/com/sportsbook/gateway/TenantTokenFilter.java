@@ -1,5 +1,6 @@
 package com.sportsbook.gateway;
 
+import com.sportsbook.commons.identity.RealmTokens;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -7,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.server.ServerWebExchange;
@@ -61,8 +61,8 @@ class TenantTokenFilter implements WebFilter, Ordered {
     private ReactiveJwtDecoder decoderFor(String tenant) {
         String issuer = settings.issuerOf(tenant);
         NimbusReactiveJwtDecoder decoder =
-                NimbusReactiveJwtDecoder.withJwkSetUri(issuer + "/protocol/openid-connect/certs").build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+                NimbusReactiveJwtDecoder.withJwkSetUri(RealmTokens.jwkSetUri(issuer)).build();
+        decoder.setJwtValidator(RealmTokens.validator(issuer, settings.tokenClockSkew()));
         return decoder;
     }
 

@@ -4,14 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sportsbook.commons.TenantContextSignature;
+import com.sportsbook.commons.TrustedHeaders;
+import com.sportsbook.commons.identity.PlatformRealm;
+import com.sportsbook.commons.testing.RealmAccounts;
 import com.sportsbook.commons.testing.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +35,9 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
 
+    private static final String PLATFORM = RunningPlatform.PLATFORM_HOST;
+    private static final String AUTH = "Authorization";
+
     private RunningPlatform platform;
     private TestHttp edge;
     private RealmAccounts accounts;
@@ -35,9 +49,10 @@ class PlatformEndToEndIT {
         platform = new RunningPlatform();
         platform.start();
         edge = platform.edge();
+        accounts = new RealmAccounts(platform.keycloak);
+        awaitPlatformRealm();
         provision("alpha", "alpha.localhost");
         provision("beta", "beta.localhost");
-        accounts = new RealmAccounts(platform.keycloak);
         alphaAdmin = "Bearer " + accounts.staffToken("alpha", "tenant-admin");
         betaAdmin = "Bearer " + accounts.staffToken("beta", "tenant-admin");
     }
@@ -52,6 +67,21 @@ class PlatformEndToEndIT {
         }
     }
 
+    /** The control plane sets up the platform realm in the background once it is up. */
+    private void awaitPlatformRealm() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> accounts.platformBearer(PlatformRealm.OPERATOR) != null);
+    }
+
+    /** The operator account that owns the tenants these tests provision. */
+    private String operator() {
+        return accounts.platformBearer(PlatformRealm.OPERATOR);
+    }
+
+    private String platformAdmin() {
+        return accounts.platformBearer(PlatformRealm.ADMIN);
+    }
+
     static String tenantRequest(String slug, String host) {
         return """
                 {"slug": "%s",
@@ -62,14 +92,14 @@ class PlatformEndToEndIT {
     }
 
     private JsonNode provision(String slug, String host) {
-        TestHttp.Response created = edge.post("/api/v1/tenants", tenantRequest(slug, host)).host(RunningPlatform.PLATFORM_HOST).send();
+        TestHttp.Response created = edge.post("/api/v1/tenants", tenantRequest(slug, host)).host(PLATFORM).header(AUTH, operator()).send();
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         return awaitRun(slug, "completed");
     }
 
     private JsonNode awaitRun(String slug, String status) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> edge.get("/api/v1/tenants/" + slug + "/provisioning").host(RunningPlatform.PLATFORM_HOST).send().json(),
+                .until(() -> edge.get("/api/v1/tenants/" + slug + "/provisioning").host(PLATFORM).header(AUTH, operator()).send().json(),
                         run -> status.equals(run.get("status").asString()) || "completed".equals(run.get("status").asString()));
     }
 
@@ -170,6 +200,172 @@ class PlatformEndToEndIT {
         assertThat(adminOnOwnHost.status()).isEqualTo(201);
         assertThat(edge.get("/api/v1/notices").host("beta.localhost").send().json().findValuesAsString("title"))
                 .doesNotContain("Rules");
+    }
+
+    /** One request that exercises a matrix row; {@code body} is deliberately invalid, so nothing changes when allowed. */
+    private record Probe(String method, String path, String body) {
+        TestHttp.Response send(TestHttp edge, String host, String bearer) {
+            TestHttp.Request request = switch (method) {
+                case "GET" -> edge.get(path);
+                case "POST" -> edge.post(path, body);
+                case "DELETE" -> edge.delete(path);
+                default -> throw new IllegalArgumentException(method);
+            };
+            request = request.host(host);
+            return bearer == null ? request.send() : request.header(AUTH, bearer).send();
+        }
+    }
+
+    private static final Map<String, List<Probe>> RUNTIME_PROBES = Map.of(
+            "read the brand (name, theme)", List.of(new Probe("GET", "/api/v1/brand", null)),
+            "read the sports tree", List.of(new Probe("GET", "/api/v1/sports", null)),
+            "read notices", List.of(new Probe("GET", "/api/v1/notices", null),
+                    new Probe("GET", "/api/v1/notices/" + UUID.randomUUID(), null)),
+            "register as a player", List.of(new Probe("POST", "/api/v1/players", "{}")),
+            "own profile, current and previous session", List.of(new Probe("GET", "/api/v1/players/me", null)),
+            "publish a notice", List.of(new Probe("POST", "/api/v1/backoffice/notices", "{}")),
+            "suspend or reinstate a player", List.of(
+                    new Probe("POST", "/api/v1/backoffice/players/" + UUID.randomUUID() + "/suspension", ""),
+                    new Probe("DELETE", "/api/v1/backoffice/players/" + UUID.randomUUID() + "/suspension", null)),
+            "invite staff with roles", List.of(new Probe("POST", "/api/v1/backoffice/staff", "{}")),
+            "any other back-office action", List.of(new Probe("GET", "/api/v1/backoffice/permission-probe", null)),
+            "anything else under `/api`", List.of(new Probe("GET", "/api/v1/permission-probe", null)));
+
+    private static final Map<String, List<Probe>> PLATFORM_PROBES = Map.of(
+            "create a tenant with its first brand", List.of(new Probe("POST", "/api/v1/tenants", "{}")),
+            "list tenants (an operator: its own)", List.of(new Probe("GET", "/api/v1/tenants", null)),
+            "read a tenant", List.of(new Probe("GET", "/api/v1/tenants/alpha", null)),
+            "follow provisioning", List.of(new Probe("GET", "/api/v1/tenants/alpha/provisioning", null)),
+            "retry a failed provisioning", List.of(new Probe("POST", "/api/v1/tenants/alpha/provisioning/retry", "")),
+            "suspend or resume a tenant", List.of(new Probe("POST", "/api/v1/tenants/nobody/suspension", ""),
+                    new Probe("DELETE", "/api/v1/tenants/nobody/suspension", null)),
+            "offboard a tenant", List.of(new Probe("POST", "/api/v1/tenants/nobody/offboarding", "")),
+            "anything else under `/api`", List.of(new Probe("GET", "/api/v1/permission-probe", null)));
+
+    @TestFactory
+    @Order(5)
+    Stream<DynamicTest> everyCellOfThePermissionMatrixIsEnforced() {
+        PermissionMatrix matrix = PermissionMatrix.read(RunningPlatform.repositoryRoot().resolve("docs/permissions.md"));
+        PermissionMatrix.Table runtime = matrix.table("Tenant runtime");
+        PermissionMatrix.Table control = matrix.table("Control plane");
+        assertThat(runtime.rows()).extracting(PermissionMatrix.Row::action)
+                .as("every runtime row has a probe").containsExactlyInAnyOrderElementsOf(RUNTIME_PROBES.keySet());
+        assertThat(control.rows()).extracting(PermissionMatrix.Row::action)
+                .as("every control-plane row has a probe").containsExactlyInAnyOrderElementsOf(PLATFORM_PROBES.keySet());
+
+        Map<String, String> tenantTokens = new HashMap<>();
+        for (String role : runtime.roles()) {
+            tenantTokens.put(role, switch (role) {
+                case "anonymous" -> null;
+                case "player" -> "Bearer " + accounts.playerToken("alpha");
+                default -> "Bearer " + accounts.staffToken("alpha", role);
+            });
+        }
+        String foreign = "Bearer " + accounts.staffToken("beta", "tenant-admin");
+        Map<String, String> platformTokens = new HashMap<>();
+        for (String role : control.roles()) {
+            platformTokens.put(role, switch (role) {
+                case "anonymous" -> null;
+                case "tenant token" -> tenantTokens.get("tenant-admin");
+                default -> accounts.platformBearer(role);
+            });
+        }
+        Stream<DynamicTest> runtimeRows = runtime.rows().stream().map(row -> DynamicTest.dynamicTest(
+                "runtime: " + row.action(), () -> checkRow(row, RUNTIME_PROBES.get(row.action()), "alpha.localhost",
+                        tenantTokens, foreign)));
+        Stream<DynamicTest> platformRows = control.rows().stream().map(row -> DynamicTest.dynamicTest(
+                "control plane: " + row.action(), () -> checkRow(row, PLATFORM_PROBES.get(row.action()), PLATFORM,
+                        platformTokens, null)));
+        return Stream.concat(runtimeRows, platformRows);
+    }
+
+    private void checkRow(PermissionMatrix.Row row, List<Probe> probes, String host, Map<String, String> tokens,
+            String foreignToken) {
+        SoftAssertions cells = new SoftAssertions();
+        for (Probe probe : probes) {
+            row.byRole().forEach((role, expected) -> {
+                TestHttp.Response response = probe.send(edge, host, tokens.get(role));
+                String cell = role + " on " + probe.method() + " " + probe.path() + " -> " + response.status() + " " + response.body();
+                switch (expected) {
+                    case ALLOWED -> cells.assertThat(response.status()).as(cell).isNotIn(401, 403).isLessThan(500);
+                    case FORBIDDEN -> {
+                        cells.assertThat(response.status()).as(cell).isEqualTo(403);
+                        cells.assertThat(response.body()).as(cell).contains("\"code\":\"forbidden\"");
+                    }
+                    case UNAUTHENTICATED -> {
+                        cells.assertThat(response.status()).as(cell).isEqualTo(401);
+                        cells.assertThat(response.body()).as(cell).contains("\"code\":\"unauthenticated\"");
+                    }
+                }
+            });
+            if (foreignToken != null) {
+                cells.assertThat(probe.send(edge, host, foreignToken).status())
+                        .as("another tenant's token on " + probe.method() + " " + probe.path()).isEqualTo(401);
+            }
+        }
+        cells.assertAll();
+    }
+
+    @Test
+    @Order(6)
+    void anOperatorSeesOnlyItsOwnTenantsAndOnlyPlatformTokensCount() {
+        String otherOperator = "Bearer " + accounts.platformToken(PlatformRealm.OPERATOR);
+        String support = accounts.platformBearer(PlatformRealm.SUPPORT);
+
+        JsonNode ownList = edge.get("/api/v1/tenants").host(PLATFORM).header(AUTH, operator()).send().json();
+        JsonNode otherList = edge.get("/api/v1/tenants").host(PLATFORM).header(AUTH, otherOperator).send().json();
+        TestHttp.Response otherReadsAlpha = edge.get("/api/v1/tenants/alpha").host(PLATFORM).header(AUTH, otherOperator).send();
+        TestHttp.Response otherFollowsAlpha = edge.get("/api/v1/tenants/alpha/provisioning").host(PLATFORM)
+                .header(AUTH, otherOperator).send();
+        TestHttp.Response otherRetriesAlpha = edge.post("/api/v1/tenants/alpha/provisioning/retry", "").host(PLATFORM)
+                .header(AUTH, otherOperator).send();
+        JsonNode supportList = edge.get("/api/v1/tenants").host(PLATFORM).header(AUTH, support).send().json();
+        TestHttp.Response supportSuspends = edge.post("/api/v1/tenants/alpha/suspension", "").host(PLATFORM)
+                .header(AUTH, support).send();
+
+        assertThat(ownList.findValuesAsString("slug")).contains("alpha", "beta");
+        assertThat(otherList.findValuesAsString("slug")).as("another operator's tenants are not listed").isEmpty();
+        assertThat(otherReadsAlpha.status()).as("another operator's tenant reads as absent").isEqualTo(404);
+        assertThat(otherFollowsAlpha.status()).isEqualTo(404);
+        assertThat(otherRetriesAlpha.status()).isEqualTo(404);
+        assertThat(supportList.findValuesAsString("slug")).contains("alpha", "beta");
+        assertThat(supportSuspends.status()).isEqualTo(403);
+        assertThat(edge.get("/api/v1/brand").host("alpha.localhost").send().status()).as("alpha still serves").isEqualTo(200);
+    }
+
+    @Test
+    @Order(60)
+    void anExpiredTokenIsRefusedWithAProblemDetailAtTheEdgeAndInTheRuntime() {
+        provision("zeta", "zeta.localhost");
+        accounts.shortenTokenLifespan("zeta", "skin", 2);
+        String expired = "Bearer " + accounts.playerToken("zeta");
+        TestHttp.Response whileValid = edge.get("/api/v1/players/me").host("zeta.localhost").header(AUTH, expired).send();
+        // two seconds of lifetime, one of allowed clock skew (RunningPlatform), one of margin
+        sleep(Duration.ofSeconds(4));
+
+        TestHttp.Response atTheEdge = edge.get("/api/v1/players/me").host("zeta.localhost").header(AUTH, expired).send();
+        TestHttp.Response onAPublicRead = edge.get("/api/v1/brand").host("zeta.localhost").header(AUTH, expired).send();
+        long now = Instant.now().getEpochSecond();
+        String signature = new TenantContextSignature(RunningPlatform.SIGNING_SECRET, Duration.ofSeconds(60)).sign("zeta", "zeta", now);
+        TestHttp.Response inTheRuntime = platform.runtimeDirectly().get("/api/v1/players/me").header(AUTH, expired)
+                .header(TrustedHeaders.TENANT_ID, "zeta").header(TrustedHeaders.BRAND_ID, "zeta")
+                .header(TrustedHeaders.ISSUED_AT, Long.toString(now)).header(TrustedHeaders.SIGNATURE, signature).send();
+
+        assertThat(whileValid.status()).as("not refused while valid").isNotIn(401, 403);
+        for (TestHttp.Response refused : List.of(atTheEdge, onAPublicRead, inTheRuntime)) {
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().get("code").asString()).isEqualTo("unauthenticated");
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static String registration(String email, String password, String dateOfBirth) {
@@ -343,7 +539,7 @@ class PlatformEndToEndIT {
     @Test
     @Order(7)
     void aSuspendedTenantAnswers503WithinSecondsAndServesAgainWhenResumed() {
-        assertThat(edge.post("/api/v1/tenants/beta/suspension", "").host(RunningPlatform.PLATFORM_HOST).send().status()).isEqualTo(200);
+        assertThat(edge.post("/api/v1/tenants/beta/suspension", "").host(PLATFORM).header(AUTH, platformAdmin()).send().status()).isEqualTo(200);
         long suspended = System.nanoTime();
         TestHttp.Response refused = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> edge.get("/api/v1/brand").host("beta.localhost").send(), response -> response.status() == 503);
@@ -359,7 +555,7 @@ class PlatformEndToEndIT {
         assertThat(page.body()).contains("Beta Bet").contains("temporarily unavailable");
         assertThat(edge.get("/api/v1/brand").host("alpha.localhost").send().status()).isEqualTo(200);
 
-        assertThat(edge.delete("/api/v1/tenants/beta/suspension").host(RunningPlatform.PLATFORM_HOST).send().status()).isEqualTo(200);
+        assertThat(edge.delete("/api/v1/tenants/beta/suspension").host(PLATFORM).header(AUTH, platformAdmin()).send().status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> edge.get("/api/v1/brand").host("beta.localhost").send().status() == 200);
         platform.record("suspension reached the edge after %d ms".formatted(propagationMillis));
@@ -368,11 +564,11 @@ class PlatformEndToEndIT {
     @Test
     @Order(8)
     void badProvisioningInputGetsProblemDetailsAndCreatesNothing() {
-        TestHttp.Response malformed = edge.post("/api/v1/tenants", "{\"slug\":").host(RunningPlatform.PLATFORM_HOST).send();
-        TestHttp.Response missing = edge.post("/api/v1/tenants", "{\"slug\":\"lonely\"}").host(RunningPlatform.PLATFORM_HOST).send();
-        TestHttp.Response badHost = edge.post("/api/v1/tenants", tenantRequest("badhost", "not a host")).host(RunningPlatform.PLATFORM_HOST).send();
-        TestHttp.Response slugTaken = edge.post("/api/v1/tenants", tenantRequest("alpha", "alpha2.localhost")).host(RunningPlatform.PLATFORM_HOST).send();
-        TestHttp.Response hostTaken = edge.post("/api/v1/tenants", tenantRequest("copycat", "alpha.localhost")).host(RunningPlatform.PLATFORM_HOST).send();
+        TestHttp.Response malformed = edge.post("/api/v1/tenants", "{\"slug\":").host(PLATFORM).header(AUTH, operator()).send();
+        TestHttp.Response missing = edge.post("/api/v1/tenants", "{\"slug\":\"lonely\"}").host(PLATFORM).header(AUTH, operator()).send();
+        TestHttp.Response badHost = edge.post("/api/v1/tenants", tenantRequest("badhost", "not a host")).host(PLATFORM).header(AUTH, operator()).send();
+        TestHttp.Response slugTaken = edge.post("/api/v1/tenants", tenantRequest("alpha", "alpha2.localhost")).host(PLATFORM).header(AUTH, operator()).send();
+        TestHttp.Response hostTaken = edge.post("/api/v1/tenants", tenantRequest("copycat", "alpha.localhost")).host(PLATFORM).header(AUTH, operator()).send();
 
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(missing.status()).isEqualTo(422);
@@ -384,7 +580,7 @@ class PlatformEndToEndIT {
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
             assertThat(response.json().has("code")).isTrue();
         }
-        assertThat(edge.get("/api/v1/tenants/copycat").host(RunningPlatform.PLATFORM_HOST).send().status()).isEqualTo(404);
+        assertThat(edge.get("/api/v1/tenants/copycat").host(PLATFORM).header(AUTH, operator()).send().status()).isEqualTo(404);
     }
 
     @Test
@@ -408,10 +604,10 @@ class PlatformEndToEndIT {
         edge.post("/api/v1/players", registration(email, "Correct-Horse-42", "1980-06-06")).host("epsilon.localhost").send();
         int signInBefore = accounts.signInStatus("epsilon", email, "Correct-Horse-42");
 
-        TestHttp.Response offboarded = edge.post("/api/v1/tenants/epsilon/offboarding", "").host(RunningPlatform.PLATFORM_HOST).send();
+        TestHttp.Response offboarded = edge.post("/api/v1/tenants/epsilon/offboarding", "").host(PLATFORM).header(AUTH, platformAdmin()).send();
         TestHttp.Response closed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> edge.get("/api/v1/brand").host("epsilon.localhost").send(), response -> response.status() == 503);
-        TestHttp.Response twice = edge.post("/api/v1/tenants/epsilon/offboarding", "").host(RunningPlatform.PLATFORM_HOST).send();
+        TestHttp.Response twice = edge.post("/api/v1/tenants/epsilon/offboarding", "").host(PLATFORM).header(AUTH, platformAdmin()).send();
 
         assertThat(signInBefore).isEqualTo(200);
         assertThat(offboarded.status()).as(offboarded.body()).isEqualTo(200);
@@ -419,7 +615,7 @@ class PlatformEndToEndIT {
         assertThat(closed.json().get("code").asString()).isEqualTo("tenant_closed");
         assertThat(accounts.signInStatus("epsilon", email, "Correct-Horse-42")).as("realm disabled").isNotEqualTo(200);
         assertThat(twice.status()).as("offboarding again changes nothing").isEqualTo(200);
-        assertThat(edge.post("/api/v1/tenants/nobody/offboarding", "").host(RunningPlatform.PLATFORM_HOST).send().status())
+        assertThat(edge.post("/api/v1/tenants/nobody/offboarding", "").host(PLATFORM).header(AUTH, platformAdmin()).send().status())
                 .isEqualTo(404);
     }
 
@@ -428,13 +624,13 @@ class PlatformEndToEndIT {
     void aStepThatFailsIsRetriedAndProvisioningCompletes() {
         platform.runtime.stop();
         TestHttp.Response created = edge.post("/api/v1/tenants", tenantRequest("delta", "delta.localhost"))
-                .host(RunningPlatform.PLATFORM_HOST).send();
+                .host(PLATFORM).header(AUTH, operator()).send();
         JsonNode failed = awaitRun("delta", "failed");
-        JsonNode tenantWhileFailed = edge.get("/api/v1/tenants/delta").host(RunningPlatform.PLATFORM_HOST).send().json();
+        JsonNode tenantWhileFailed = edge.get("/api/v1/tenants/delta").host(PLATFORM).header(AUTH, operator()).send().json();
         int hostWhileFailed = edge.get("/api/v1/brand").host("delta.localhost").send().status();
 
         platform.restartRuntime();
-        TestHttp.Response retry = edge.post("/api/v1/tenants/delta/provisioning/retry", "").host(RunningPlatform.PLATFORM_HOST).send();
+        TestHttp.Response retry = edge.post("/api/v1/tenants/delta/provisioning/retry", "").host(PLATFORM).header(AUTH, operator()).send();
         JsonNode completed = awaitRun("delta", "completed");
 
         assertThat(created.status()).isEqualTo(202);

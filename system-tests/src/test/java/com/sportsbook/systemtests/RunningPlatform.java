@@ -52,12 +52,15 @@ final class RunningPlatform implements AutoCloseable {
                 "TENANT_RUNTIME_URL", "http://127.0.0.1:" + runtimePort,
                 "PLATFORM_HOSTS", PLATFORM_HOST));
         common.put("KEYCLOAK_URL", keycloak.url());
-        common.put("KEYCLOAK_ADMIN_USERNAME", keycloak.adminUsername());
-        common.put("KEYCLOAK_ADMIN_PASSWORD", keycloak.adminPassword());
-        common.put("KEYCLOAK_DIRECT_GRANT_FOR_TESTS", "true");
+        // an expired token is refused within a second (the services' default allows 30 s of clock drift)
+        common.put("TOKEN_CLOCK_SKEW", "1s");
+        // only the control plane administers Keycloak; the runtime works as each tenant realm's service account
         controlPlane = new ServiceProcess("control-plane",
                 root.resolve("control-plane/target/control-plane-" + version + "-exec.jar"),
-                with(common, Map.of("CONTROL_PLANE_PORT", Integer.toString(controlPlanePort))),
+                with(common, Map.of("CONTROL_PLANE_PORT", Integer.toString(controlPlanePort),
+                        "KEYCLOAK_ADMIN_USERNAME", keycloak.adminUsername(),
+                        "KEYCLOAK_ADMIN_PASSWORD", keycloak.adminPassword(),
+                        "KEYCLOAK_DIRECT_GRANT_FOR_TESTS", "true")),
                 URI.create("http://127.0.0.1:" + controlPlanePort + "/actuator/health/readiness"), logs);
         runtime = new ServiceProcess("tenant-runtime",
                 root.resolve("tenant-runtime/target/tenant-runtime-" + version + "-exec.jar"),
@@ -122,7 +125,7 @@ final class RunningPlatform implements AutoCloseable {
         return all;
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         String fromBuild = System.getenv("PLATFORM_REPO_ROOT");
         Path root = fromBuild == null ? Path.of("..").toAbsolutePath().normalize() : Path.of(fromBuild);
         if (!Files.isDirectory(root.resolve("control-plane"))) {

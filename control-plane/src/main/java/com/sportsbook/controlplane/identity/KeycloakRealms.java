@@ -48,6 +48,15 @@ class KeycloakRealms implements DisposableBean {
         for (RealmBlueprint.ClientSpec client : blueprint.clients()) {
             ensureClient(realm, client);
         }
+        for (RealmBlueprint.ServiceClientSpec client : blueprint.serviceClients()) {
+            ensureServiceClient(realm, client);
+        }
+    }
+
+    /** The secret of a confidential client, as Keycloak holds it; empty when the realm or client does not exist. */
+    Optional<String> clientSecret(String realmName, String clientId) {
+        return find(realmName).flatMap(realm -> realm.clients().findByClientId(clientId).stream().findFirst()
+                .map(client -> realm.clients().get(client.getId()).getSecret().getValue()));
     }
 
     void setEnabled(String realmName, boolean enabled) {
@@ -239,6 +248,40 @@ class KeycloakRealms implements DisposableBean {
             }
         } else {
             realm.clients().get(client.getId()).update(client);
+        }
+    }
+
+    private static void ensureServiceClient(RealmResource realm, RealmBlueprint.ServiceClientSpec spec) {
+        List<ClientRepresentation> found = realm.clients().findByClientId(spec.clientId());
+        ClientRepresentation client = found.isEmpty() ? new ClientRepresentation() : found.getFirst();
+        client.setClientId(spec.clientId());
+        client.setName(spec.name());
+        client.setProtocol("openid-connect");
+        client.setPublicClient(false);
+        client.setClientAuthenticatorType("client-secret");
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        String id;
+        if (found.isEmpty()) {
+            try (Response created = realm.clients().create(client)) {
+                id = created.getLocation().getPath().replaceAll(".*/", "");
+            }
+        } else {
+            id = client.getId();
+            realm.clients().get(id).update(client);
+        }
+        var serviceAccount = realm.clients().get(id).getServiceAccountUser();
+        ClientRepresentation management = realm.clients().findByClientId("realm-management").getFirst();
+        var assigned = realm.users().get(serviceAccount.getId()).roles().clientLevel(management.getId());
+        List<String> held = assigned.listAll().stream().map(RoleRepresentation::getName).toList();
+        List<RoleRepresentation> missing = spec.realmManagementRoles().stream()
+                .filter(role -> !held.contains(role))
+                .map(role -> realm.clients().get(management.getId()).roles().get(role).toRepresentation())
+                .toList();
+        if (!missing.isEmpty()) {
+            assigned.add(missing);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.sportsbook.controlplane.identity;
 
+import com.sportsbook.commons.identity.PlatformRealm;
 import com.sportsbook.commons.identity.TenantRealm;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +15,24 @@ record RealmBlueprint(
         String displayName,
         Policies policies,
         List<ClientSpec> clients,
+        List<ServiceClientSpec> serviceClients,
         List<String> roles,
         List<String> staffRoles) {
 
     /** Realm roles of a tenant. Every role but {@code player} is a staff role and requires OTP. */
     static final List<String> TENANT_STAFF_ROLES = TenantRealm.STAFF_ROLES;
     static final List<String> TENANT_ROLES = Stream.concat(Stream.of(TenantRealm.PLAYER), TENANT_STAFF_ROLES.stream()).toList();
-    static final List<String> PLATFORM_ROLES = List.of("operator", "platform-admin", "platform-support");
-    static final List<String> PLATFORM_STAFF_ROLES = List.of("platform-admin", "platform-support");
+    static final List<String> PLATFORM_ROLES = PlatformRealm.ROLES;
+    static final List<String> PLATFORM_STAFF_ROLES = PlatformRealm.STAFF_ROLES;
     /** The marker every staff role is a composite of; the OTP condition of the login flows keys on it. */
     static final String STAFF_MARKER_ROLE = TenantRealm.STAFF_MARKER;
-    static final String PLATFORM_REALM = "platform";
+    static final String PLATFORM_REALM = PlatformRealm.NAME;
+    /**
+     * The runtime's own account in a tenant's realm: it creates players and invites staff there, and can do nothing
+     * in any other realm. Read-only realm view lets it resolve role names; no client or realm settings can change.
+     */
+    static final ServiceClientSpec RUNTIME_SERVICE_CLIENT = new ServiceClientSpec(TenantRealm.RUNTIME_CLIENT,
+            "Tenant runtime (user management)", List.of("manage-users", "view-users", "query-users", "view-realm"));
 
     /** NIST SP 800-63B length over composition, plus what Keycloak can check cheaply. */
     static final String PASSWORD_POLICY =
@@ -40,6 +48,10 @@ record RealmBlueprint(
     record ClientSpec(String clientId, String name, List<String> redirectUris, boolean directGrant) {
     }
 
+    /** A confidential client with a service account holding these {@code realm-management} roles. */
+    record ServiceClientSpec(String clientId, String name, List<String> realmManagementRoles) {
+    }
+
     static String realmOf(String tenantSlug) {
         return TenantRealm.nameOf(tenantSlug);
     }
@@ -49,14 +61,14 @@ record RealmBlueprint(
         return new RealmBlueprint(realmOf(tenantSlug), displayName, standardPolicies(),
                 List.of(new ClientSpec("skin", "Brand skins", redirects(brandHosts, devPorts, "/*"), directGrant),
                         new ClientSpec("backoffice", "Back office", redirects(brandHosts, devPorts, "/backoffice/*"), directGrant)),
-                TENANT_ROLES, TENANT_STAFF_ROLES);
+                List.of(RUNTIME_SERVICE_CLIENT), TENANT_ROLES, TENANT_STAFF_ROLES);
     }
 
     static RealmBlueprint forPlatform(List<String> platformHosts, List<Integer> devPorts, boolean directGrant) {
         return new RealmBlueprint(PLATFORM_REALM, "Sportsbook platform", standardPolicies(),
                 List.of(new ClientSpec("portal", "Operator portal", redirects(platformHosts, devPorts, "/*"), directGrant),
                         new ClientSpec("console", "Platform console", redirects(platformHosts, devPorts, "/console/*"), directGrant)),
-                PLATFORM_ROLES, PLATFORM_STAFF_ROLES);
+                List.of(), PLATFORM_ROLES, PLATFORM_STAFF_ROLES);
     }
 
     /** HTTPS on every host; plain HTTP on the local gateway's ports for {@code *.localhost} development hosts. */

@@ -1,6 +1,8 @@
 package com.sportsbook.controlplane.identity;
 
+import com.sportsbook.commons.identity.TenantRealm;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,16 @@ public class TenantRealms {
     /** Offboarding: nobody can sign in to the tenant's brands any more; the realm and its users are kept. */
     public void disableTenantRealm(String tenantSlug) {
         realms.setEnabled(realmOf(tenantSlug), false);
+    }
+
+    /** The runtime's credentials for the tenant's realm (Keycloak keeps the secret; nothing stores a copy). */
+    public Optional<ServiceCredentials> runtimeCredentials(String tenantSlug) {
+        String realm = realmOf(tenantSlug);
+        return realms.clientSecret(realm, TenantRealm.RUNTIME_CLIENT)
+                .map(secret -> new ServiceCredentials(realm, TenantRealm.RUNTIME_CLIENT, secret));
+    }
+
+    public record ServiceCredentials(String realm, String clientId, String clientSecret) {
     }
 
     public void ensurePlatformRealm() {

@@ -31,8 +31,8 @@ record CreateTenantRequest(
             @NotEmpty @Size(max = 10) List<@NotBlank String> jurisdictions) {
     }
 
-    TenantRegistration toRegistration() {
-        return new TenantRegistration(slug, operator.name(), operator.contactEmail(), brand.slug(), brand.name(),
+    TenantRegistration toRegistration(String operatorAccount) {
+        return new TenantRegistration(slug, operator.name(), operator.contactEmail(), operatorAccount, brand.slug(), brand.name(),
                 brand.hosts(), brand.theme(), brand.defaultCurrency(), brand.currencies(), brand.languages(),
                 brand.jurisdictions());
     }

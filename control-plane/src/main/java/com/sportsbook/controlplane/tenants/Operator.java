@@ -21,16 +21,21 @@ class Operator {
     @Column(name = "contact_email", nullable = false)
     private String contactEmail;
 
+    /** The operator's account in the platform realm (its token subject); null when platform staff created it. */
+    @Column(name = "account_subject")
+    private String accountSubject;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     protected Operator() {
     }
 
-    Operator(String name, String contactEmail, Instant now) {
+    Operator(String name, String contactEmail, String accountSubject, Instant now) {
         this.id = UUID.randomUUID();
         this.name = name;
         this.contactEmail = contactEmail;
+        this.accountSubject = accountSubject;
         this.createdAt = now;
     }
 
@@ -44,5 +49,9 @@ class Operator {
 
     String contactEmail() {
         return contactEmail;
+    }
+
+    String accountSubject() {
+        return accountSubject;
     }
 }

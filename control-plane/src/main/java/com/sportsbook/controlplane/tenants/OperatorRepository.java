@@ -6,5 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface OperatorRepository extends JpaRepository<Operator, UUID> {
 
-    Optional<Operator> findFirstByContactEmailIgnoreCaseAndName(String contactEmail, String name);
+    Optional<Operator> findFirstByContactEmailIgnoreCaseAndNameAndAccountSubjectIsNull(String contactEmail, String name);
+
+    Optional<Operator> findByAccountSubject(String accountSubject);
 }

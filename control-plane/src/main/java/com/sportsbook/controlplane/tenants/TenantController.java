@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reading tenants and the platform staff's suspend and resume. Creating one is provisioning's endpoint. */
+/**
+ * Reading tenants (an operator sees its own, platform staff all) and the platform admins' suspend and resume.
+ * Creating one is provisioning's endpoint.
+ */
 @RestController
 @RequestMapping("/api/v1/tenants")
 class TenantController {
@@ -27,14 +31,16 @@ class TenantController {
 
     @GetMapping
     @Operation(summary = "List all tenants with their lifecycle status and brands")
-    List<TenantResource> list() {
-        return tenants.list().stream().map(TenantResource::from).toList();
+    List<TenantResource> list(JwtAuthenticationToken token) {
+        PlatformCaller caller = PlatformCaller.of(token);
+        return tenants.list().stream().filter(caller::canSee).map(TenantResource::from).toList();
     }
 
     @GetMapping("/{slug}")
     @Operation(summary = "Read one tenant")
-    ResponseEntity<?> get(@PathVariable String slug) {
+    ResponseEntity<?> get(@PathVariable String slug, JwtAuthenticationToken token) {
         return tenants.find(slug)
+                .filter(PlatformCaller.of(token)::canSee)
                 .<ResponseEntity<?>>map(tenant -> ResponseEntity.ok(TenantResource.from(tenant)))
                 .orElseGet(() -> unknown(slug));
     }

@@ -2,11 +2,15 @@ package com.sportsbook.controlplane.tenants;
 
 import java.util.List;
 
-/** The command that creates an operator's tenant with its first brand. */
+/**
+ * The command that creates an operator's tenant with its first brand. {@code operatorAccount} is the platform-realm
+ * subject of the operator account asking, or null when platform staff register on an operator's behalf.
+ */
 public record TenantRegistration(
         String slug,
         String operatorName,
         String operatorEmail,
+        String operatorAccount,
         String brandSlug,
         String brandName,
         List<String> hosts,

@@ -11,6 +11,7 @@ public record TenantView(
         String slug,
         String operatorName,
         String operatorEmail,
+        String operatorAccount,
         TenantStatus status,
         String schema,
         String databaseCell,

@@ -62,9 +62,7 @@ public class Tenants {
             return new RegistrationResult.HostTaken(taken);
         }
         Instant now = clock.instant();
-        Operator operator = operators
-                .findFirstByContactEmailIgnoreCaseAndName(registration.operatorEmail(), registration.operatorName())
-                .orElseGet(() -> operators.save(new Operator(registration.operatorName(), registration.operatorEmail(), now)));
+        Operator operator = operatorFor(registration, now);
         TenantSlug slug = new TenantSlug(registration.slug());
         Tenant tenant = new Tenant(slug.value(), operator, slug.schema().name(), settings.defaultDatabaseCell(), now);
         Map<String, Object> theme = templates.theme(registration.effectiveTheme()).orElseThrow();
@@ -78,6 +76,20 @@ public class Tenants {
         log.info("tenant {} registered for operator {} with brand {} on hosts {}",
                 tenant.slug(), operator.name(), brand.slug(), registration.hosts());
         return new RegistrationResult.Registered(view(tenant));
+    }
+
+    /**
+     * An operator account signing up again reuses its operator; platform staff registering on an operator's behalf
+     * reuse an unowned operator of the same name and email.
+     */
+    private Operator operatorFor(TenantRegistration registration, Instant now) {
+        String account = registration.operatorAccount();
+        Optional<Operator> existing = account == null
+                ? operators.findFirstByContactEmailIgnoreCaseAndNameAndAccountSubjectIsNull(registration.operatorEmail(),
+                        registration.operatorName())
+                : operators.findByAccountSubject(account);
+        return existing.orElseGet(() -> operators.save(
+                new Operator(registration.operatorName(), registration.operatorEmail(), account, now)));
     }
 
     @Transactional(readOnly = true)
@@ -145,7 +157,7 @@ public class Tenants {
     private TenantView view(Tenant tenant) {
         List<BrandView> brandViews = tenant.brands().stream().map(this::view).toList();
         return new TenantView(tenant.id(), tenant.slug(), tenant.operator().name(), tenant.operator().contactEmail(),
-                tenant.status(), tenant.schemaName(), tenant.databaseCell(), tenant.createdAt(), tenant.updatedAt(),
+                tenant.operator().accountSubject(), tenant.status(), tenant.schemaName(), tenant.databaseCell(), tenant.createdAt(), tenant.updatedAt(),
                 brandViews);
     }
 

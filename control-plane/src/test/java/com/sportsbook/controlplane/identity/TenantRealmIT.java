@@ -110,6 +110,37 @@ class TenantRealmIT {
     }
 
     @Test
+    void theRuntimesServiceAccountManagesUsersOfItsOwnRealmAndNothingElse() {
+        TenantRealms.ServiceCredentials credentials = realms.runtimeCredentials(tenant).orElseThrow();
+        String other = "neighbour" + UUID.randomUUID().toString().substring(0, 6);
+        realms.ensureTenantRealm(other, "Neighbour Bet", List.of(other + ".localhost"));
+        ClientRepresentation client = realm.clients().findByClientId("tenant-runtime").getFirst();
+
+        try (Keycloak runtime = KeycloakBuilder.builder().serverUrl(server.url()).realm(credentials.realm())
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(credentials.clientId())
+                .clientSecret(credentials.clientSecret()).build()) {
+            UserRepresentation user = new UserRepresentation();
+            user.setUsername("made-by-runtime-" + UUID.randomUUID().toString().substring(0, 6));
+            user.setEnabled(true);
+            try (var created = runtime.realm(credentials.realm()).users().create(user)) {
+                assertThat(created.getStatus()).isEqualTo(201);
+            }
+            assertThat(runtime.realm(credentials.realm()).roles().get("player").toRepresentation().getName()).isEqualTo("player");
+            assertThatThrownBy(() -> runtime.realm(TenantRealms.realmOf(other)).users().count())
+                    .as("another tenant's realm").isInstanceOf(jakarta.ws.rs.WebApplicationException.class);
+            assertThatThrownBy(() -> runtime.realm("master").users().count())
+                    .as("the master realm").isInstanceOf(jakarta.ws.rs.WebApplicationException.class);
+            assertThatThrownBy(() -> runtime.realm(credentials.realm()).clients().findAll())
+                    .as("clients and their secrets").isInstanceOf(jakarta.ws.rs.ForbiddenException.class);
+        }
+        assertThat(credentials.realm()).isEqualTo(TenantRealms.realmOf(tenant));
+        assertThat(client.isPublicClient()).isFalse();
+        assertThat(client.isServiceAccountsEnabled()).isTrue();
+        assertThat(client.isStandardFlowEnabled()).isFalse();
+        assertThat(client.isDirectAccessGrantsEnabled()).isFalse();
+    }
+
+    @Test
     void aPlayerSignsInWithAPassword() throws Exception {
         String player = createUser("punter", "player");
 

@@ -14,20 +14,20 @@ class TenantRegistrationRulesTest {
             new TenantRegistrationRules(Set.of("GB", "MT"), Set.of("demo"), Set.of("platform.localhost"));
 
     static TenantRegistration aRegistration() {
-        return new TenantRegistration("acme", "Acme Ltd", "ops@acme.test", null, "Acme Bet",
+        return new TenantRegistration("acme", "Acme Ltd", "ops@acme.test", null, null, "Acme Bet",
                 List.of("acme.localhost", "www.acme-bet.com"), null, "EUR", List.of("EUR", "GBP"), List.of("en", "pt-BR"),
                 List.of("MT"));
     }
 
     private static TenantRegistration withHosts(List<String> hosts) {
         TenantRegistration r = aRegistration();
-        return new TenantRegistration(r.slug(), r.operatorName(), r.operatorEmail(), r.brandSlug(), r.brandName(), hosts,
+        return new TenantRegistration(r.slug(), r.operatorName(), r.operatorEmail(), null, r.brandSlug(), r.brandName(), hosts,
                 r.theme(), r.defaultCurrency(), r.currencies(), r.languages(), r.jurisdictions());
     }
 
     private static TenantRegistration withCurrencies(String defaultCurrency, List<String> currencies) {
         TenantRegistration r = aRegistration();
-        return new TenantRegistration(r.slug(), r.operatorName(), r.operatorEmail(), r.brandSlug(), r.brandName(), r.hosts(),
+        return new TenantRegistration(r.slug(), r.operatorName(), r.operatorEmail(), null, r.brandSlug(), r.brandName(), r.hosts(),
                 r.theme(), defaultCurrency, currencies, r.languages(), r.jurisdictions());
     }
 
@@ -65,7 +65,7 @@ class TenantRegistrationRulesTest {
 
     @Test
     void refusesUnknownJurisdictionsThemesLanguagesAndSlugs() {
-        TenantRegistration r = new TenantRegistration("Acme!", "Acme Ltd", "ops@acme.test", null, "Acme Bet",
+        TenantRegistration r = new TenantRegistration("Acme!", "Acme Ltd", "ops@acme.test", null, null, "Acme Bet",
                 List.of("acme.localhost"), "neon", "EUR", List.of("EUR"), List.of("english"), List.of("XX"));
 
         assertThat(fieldsIn(r)).containsExactlyInAnyOrder(
@@ -75,7 +75,7 @@ class TenantRegistrationRulesTest {
     @Test
     void refusesControlCharactersInTheBrandName() {
         TenantRegistration r = aRegistration();
-        TenantRegistration bad = new TenantRegistration(r.slug(), r.operatorName(), r.operatorEmail(), null,
+        TenantRegistration bad = new TenantRegistration(r.slug(), r.operatorName(), r.operatorEmail(), null, null,
                 "Acme\u0000Bet", r.hosts(), null, r.defaultCurrency(), r.currencies(), r.languages(), r.jurisdictions());
 
         assertThat(fieldsIn(bad)).containsExactly("brand.name");

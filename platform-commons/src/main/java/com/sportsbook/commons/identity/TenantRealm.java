@@ -14,6 +14,8 @@ public final class TenantRealm {
     public static final List<String> STAFF_ROLES =
             List.of("trader", "risk-manager", "compliance-officer", "support", "finance", "tenant-admin");
     public static final String STAFF_MARKER = "staff";
+    /** The runtime's confidential client in each tenant realm; its service account manages that realm's users. */
+    public static final String RUNTIME_CLIENT = "tenant-runtime";
 
     private TenantRealm() {
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +23,22 @@ public final class TestHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final Map<String, Supplier<String>> defaultHeaders;
 
     public TestHttp(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private TestHttp(String baseUrl, Map<String, Supplier<String>> defaultHeaders) {
         this.baseUrl = baseUrl;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** The same server, with a header every request carries unless it sets its own (read per request). */
+    public TestHttp withDefaultHeader(String name, Supplier<String> value) {
+        Map<String, Supplier<String>> all = new LinkedHashMap<>(defaultHeaders);
+        all.put(name, value);
+        return new TestHttp(baseUrl, all);
     }
 
     public record Response(int status, Map<String, String> headers, String body) {
@@ -66,6 +80,7 @@ public final class TestHttp {
             if (body != null) {
                 headers.put("Content-Type", "application/json");
             }
+            defaultHeaders.forEach((name, value) -> headers.put(name, value.get()));
         }
 
         public Request host(String host) {

@@ -2,18 +2,19 @@ package com.sportsbook.runtime.identity;
 
 import com.sportsbook.commons.identity.TenantRealm;
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param keycloakUrl the Keycloak base URL as it appears in the tokens' issuer
- * @param adminRealm realm of the account that creates player accounts
- * @param adminClientId client that account signs in with
- * @param adminUsername that account (a marked dev default only in embedded mode)
- * @param adminPassword its password
+ * @param clockSkew how far past its expiry a token is still accepted (clock drift between servers)
+ * @param controlPlaneUrl where the tenant realm's service-account credentials are fetched (internal API)
+ * @param internalToken the service token for that call
+ * @param credentialsTtl how long fetched credentials are used before they are fetched again (secret rotation)
  */
 @ConfigurationProperties("runtime.identity")
-record IdentitySettings(URI keycloakUrl, String adminRealm, String adminClientId, String adminUsername,
-        String adminPassword) {
+record IdentitySettings(URI keycloakUrl, Duration clockSkew, URI controlPlaneUrl, String internalToken,
+        Duration credentialsTtl) {
 
     String issuerOf(String tenantSlug) {
         return TenantRealm.issuerOf(keycloakUrl, tenantSlug);

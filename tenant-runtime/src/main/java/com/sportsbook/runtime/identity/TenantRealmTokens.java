@@ -1,17 +1,12 @@
 package com.sportsbook.runtime.identity;
 
+import com.sportsbook.commons.identity.RealmTokens;
 import com.sportsbook.runtime.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -41,21 +36,12 @@ class TenantRealmTokens implements AuthenticationManagerResolver<HttpServletRequ
 
     private AuthenticationManager verifierFor(String tenant) {
         String issuer = settings.issuerOf(tenant);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/protocol/openid-connect/certs").build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(RealmTokens.jwkSetUri(issuer)).build();
+        decoder.setJwtValidator(RealmTokens.validator(issuer, settings.clockSkew()));
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(TenantRealmTokens::realmRoles);
+        converter.setJwtGrantedAuthoritiesConverter(RealmTokens::realmRoles);
         provider.setJwtAuthenticationConverter(converter);
         return provider::authenticate;
-    }
-
-    /** Keycloak puts realm roles under {@code realm_access.roles}; each becomes {@code ROLE_<name>}. */
-    static Collection<GrantedAuthority> realmRoles(Jwt jwt) {
-        Object access = jwt.getClaims().get("realm_access");
-        if (!(access instanceof Map<?, ?> realmAccess) || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
-            return List.of();
-        }
-        return roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
     }
 }

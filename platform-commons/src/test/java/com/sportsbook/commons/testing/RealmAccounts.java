@@ -1,7 +1,7 @@
-package com.sportsbook.systemtests;
+package com.sportsbook.commons.testing;
 
-import com.sportsbook.commons.testing.TestKeycloak;
-import com.sportsbook.commons.testing.TestTotp;
+import com.sportsbook.commons.identity.PlatformRealm;
+import com.sportsbook.commons.identity.TenantRealm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,51 +10,93 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Real accounts in a tenant's realm and real sign-ins: players with a password, staff with a password and a TOTP
- * code computed from an OTP credential set up for them (as the staff member's authenticator app would).
+ * Real accounts in a tenant's realm or the platform realm, and real sign-ins: players and operators with a password,
+ * staff with a password and a TOTP code computed from an OTP credential set up for them (as the staff member's
+ * authenticator app would). The realms' clients must allow the password grant (test realms only).
  */
-final class RealmAccounts implements AutoCloseable {
+public final class RealmAccounts implements AutoCloseable {
 
-    static final String PASSWORD = "Correct-Horse-42";
+    public static final String PASSWORD = "Correct-Horse-42";
 
     private final TestKeycloak.Server server;
     private final Keycloak admin;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, CachedToken> platformTokens = new ConcurrentHashMap<>();
 
-    RealmAccounts(TestKeycloak.Server server) {
+    private record CachedToken(String token, Instant obtained) {
+    }
+
+    public RealmAccounts(TestKeycloak.Server server) {
         this.server = server;
         this.admin = KeycloakBuilder.builder().serverUrl(server.url()).realm("master").grantType(OAuth2Constants.PASSWORD)
                 .clientId("admin-cli").username(server.adminUsername()).password(server.adminPassword()).build();
     }
 
-    String playerToken(String tenant) {
-        String username = create(tenant, "player", null);
-        return token(tenant, "skin", username, null);
+    public String playerToken(String tenant) {
+        String realm = TenantRealm.nameOf(tenant);
+        String username = create(realm, TenantRealm.PLAYER, null);
+        return token(realm, "skin", username, PASSWORD, null);
     }
 
-    String staffToken(String tenant, String role) {
+    public String staffToken(String tenant, String role) {
+        return staffToken(TenantRealm.nameOf(tenant), "backoffice", role);
+    }
+
+    /** A platform-realm token: operators sign in on the portal with a password, platform staff on the console with OTP. */
+    public String platformToken(String role) {
+        if (PlatformRealm.STAFF_ROLES.contains(role)) {
+            return staffToken(PlatformRealm.NAME, "console", role);
+        }
+        return token(PlatformRealm.NAME, "portal", create(PlatformRealm.NAME, role, null), PASSWORD, null);
+    }
+
+    /**
+     * {@link #platformToken} for one account per role, reused for two minutes: well inside the realm's five-minute
+     * access tokens, and a staff account's OTP code is never needed twice in one period.
+     */
+    public String platformBearer(String role) {
+        return "Bearer " + platformTokens.compute(role, (key, cached) ->
+                cached != null && cached.obtained().plusSeconds(120).isAfter(Instant.now())
+                        ? cached : new CachedToken(platformToken(key), Instant.now())).token();
+    }
+
+    /** Makes the tokens a client of a tenant's realm issues from now on expire after {@code seconds}. */
+    public void shortenTokenLifespan(String tenant, String clientId, int seconds) {
+        RealmResource realm = admin.realm(TenantRealm.nameOf(tenant));
+        ClientRepresentation client = realm.clients().findByClientId(clientId).getFirst();
+        Map<String, String> attributes = new HashMap<>(client.getAttributes());
+        attributes.put("access.token.lifespan", Integer.toString(seconds));
+        client.setAttributes(attributes);
+        realm.clients().get(client.getId()).update(client);
+    }
+
+    private String staffToken(String realm, String client, String role) {
         String otpSecret = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        String username = create(tenant, role, otpSecret);
-        return token(tenant, "backoffice", username, TestTotp.code(otpSecret, Instant.now()));
+        String username = create(realm, role, otpSecret);
+        return token(realm, client, username, PASSWORD, TestTotp.code(otpSecret, Instant.now()));
     }
 
-    private String create(String tenant, String role, String otpSecret) {
-        RealmResource realm = admin.realm("tenant-" + tenant);
+    private String create(String realmName, String role, String otpSecret) {
+        RealmResource realm = admin.realm(realmName);
         String username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
-        user.setEmail(username + "@" + tenant + ".test");
+        user.setEmail(username + "@" + realmName + ".test");
         user.setFirstName("Test");
         user.setLastName(role);
         user.setEmailVerified(true);
@@ -85,21 +127,22 @@ final class RealmAccounts implements AutoCloseable {
     }
 
     /** The realm roles a user was given directly. */
-    List<String> rolesOf(String tenant, String username) {
-        RealmResource realm = admin.realm("tenant-" + tenant);
+    public List<String> rolesOf(String tenant, String username) {
+        RealmResource realm = admin.realm(TenantRealm.nameOf(tenant));
         String id = realm.users().searchByUsername(username, true).getFirst().getId();
         return realm.users().get(id).roles().realmLevel().listAll().stream()
                 .map(org.keycloak.representations.idm.RoleRepresentation::getName).toList();
     }
 
     /** Signs a registered player in on the skin with their password. */
-    String signIn(String tenant, String username, String password) {
-        return token(tenant, "skin", username, password, null);
+    public String signIn(String tenant, String username, String password) {
+        return token(TenantRealm.nameOf(tenant), "skin", username, password, null);
     }
 
-    int signInStatus(String tenant, String username, String password) {
+    public int signInStatus(String tenant, String username, String password) {
         try {
-            return http.send(tokenRequest(tenant, "skin", username, password, null), HttpResponse.BodyHandlers.discarding())
+            return http.send(tokenRequest(TenantRealm.nameOf(tenant), "skin", username, password, null),
+                            HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -109,21 +152,16 @@ final class RealmAccounts implements AutoCloseable {
         }
     }
 
-    private String token(String tenant, String client, String username, String totp) {
-        return token(tenant, client, username, PASSWORD, totp);
-    }
-
-    private HttpRequest tokenRequest(String tenant, String client, String username, String password, String totp) {
+    private HttpRequest tokenRequest(String realm, String client, String username, String password, String totp) {
         String form = "grant_type=password&scope=openid&client_id=" + client + "&username=" + enc(username)
                 + "&password=" + enc(password) + (totp == null ? "" : "&totp=" + totp);
-        return HttpRequest.newBuilder(URI.create(server.url() + "/realms/tenant-" + tenant
-                        + "/protocol/openid-connect/token"))
+        return HttpRequest.newBuilder(URI.create(server.url() + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
     }
 
-    private String token(String tenant, String client, String username, String password, String totp) {
-        HttpRequest request = tokenRequest(tenant, client, username, password, totp);
+    private String token(String realm, String client, String username, String password, String totp) {
+        HttpRequest request = tokenRequest(realm, client, username, password, totp);
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
