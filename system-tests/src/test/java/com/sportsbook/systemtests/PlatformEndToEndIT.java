@@ -216,20 +216,25 @@ class PlatformEndToEndIT {
         }
     }
 
-    private static final Map<String, List<Probe>> RUNTIME_PROBES = Map.of(
-            "read the brand (name, theme)", List.of(new Probe("GET", "/api/v1/brand", null)),
-            "read the sports tree", List.of(new Probe("GET", "/api/v1/sports", null)),
-            "read notices", List.of(new Probe("GET", "/api/v1/notices", null),
-                    new Probe("GET", "/api/v1/notices/" + UUID.randomUUID(), null)),
-            "register as a player", List.of(new Probe("POST", "/api/v1/players", "{}")),
-            "own profile, current and previous session", List.of(new Probe("GET", "/api/v1/players/me", null)),
-            "publish a notice", List.of(new Probe("POST", "/api/v1/backoffice/notices", "{}")),
-            "suspend or reinstate a player", List.of(
+    private static final Map<String, List<Probe>> RUNTIME_PROBES = Map.ofEntries(
+            Map.entry("read the brand (name, theme)", List.of(new Probe("GET", "/api/v1/brand", null))),
+            Map.entry("read the sports tree", List.of(new Probe("GET", "/api/v1/sports", null))),
+            Map.entry("read notices", List.of(new Probe("GET", "/api/v1/notices", null),
+                    new Probe("GET", "/api/v1/notices/" + UUID.randomUUID(), null))),
+            Map.entry("register as a player", List.of(new Probe("POST", "/api/v1/players", "{}"))),
+            Map.entry("own profile, current and previous session", List.of(new Probe("GET", "/api/v1/players/me", null))),
+            Map.entry("publish a notice", List.of(new Probe("POST", "/api/v1/backoffice/notices", "{}"))),
+            Map.entry("suspend or reinstate a player", List.of(
                     new Probe("POST", "/api/v1/backoffice/players/" + UUID.randomUUID() + "/suspension", ""),
-                    new Probe("DELETE", "/api/v1/backoffice/players/" + UUID.randomUUID() + "/suspension", null)),
-            "invite staff with roles", List.of(new Probe("POST", "/api/v1/backoffice/staff", "{}")),
-            "any other back-office action", List.of(new Probe("GET", "/api/v1/backoffice/permission-probe", null)),
-            "anything else under `/api`", List.of(new Probe("GET", "/api/v1/permission-probe", null)));
+                    new Probe("DELETE", "/api/v1/backoffice/players/" + UUID.randomUUID() + "/suspension", null))),
+            Map.entry("invite staff with roles", List.of(new Probe("POST", "/api/v1/backoffice/staff", "{}"))),
+            Map.entry("own wallet: balances, history, net deposits", List.of(new Probe("GET", "/api/v1/wallet/balances", null),
+                    new Probe("GET", "/api/v1/wallet/transactions", null), new Probe("GET", "/api/v1/wallet/summary", null))),
+            Map.entry("adjust a player's wallet, run and read ledger checks", List.of(
+                    new Probe("POST", "/api/v1/backoffice/wallet/adjustments", "{}"),
+                    new Probe("GET", "/api/v1/backoffice/wallet/checks", null))),
+            Map.entry("any other back-office action", List.of(new Probe("GET", "/api/v1/backoffice/permission-probe", null))),
+            Map.entry("anything else under `/api`", List.of(new Probe("GET", "/api/v1/permission-probe", null))));
 
     private static final Map<String, List<Probe>> PLATFORM_PROBES = Map.of(
             "create a tenant with its first brand", List.of(new Probe("POST", "/api/v1/tenants", "{}")),

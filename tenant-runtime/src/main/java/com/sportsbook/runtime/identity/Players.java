@@ -90,6 +90,15 @@ public class Players {
                 "an account with this email already exists")));
     }
 
+    /** The player a token belongs to (its subject is the Keycloak user); empty for staff and unknown users. */
+    public Optional<PlayerView> bySubject(String identityUserId) {
+        return transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(Player::view));
+    }
+
+    public Optional<PlayerView> byId(UUID playerId) {
+        return transactions.execute(status -> players.findById(playerId).map(Player::view));
+    }
+
     /** The profile with the current sign-in session and the one before it. */
     record Profile(PlayerView player, PlayerSessions.Session currentSession, PlayerSessions.Session previousSession) {
     }

@@ -32,7 +32,8 @@ class RuntimeAccessRules {
                         .requestMatchers(HttpMethod.GET, "/api/v1/brand", "/api/v1/sports", "/api/v1/notices",
                                 "/api/v1/notices/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/players").permitAll()
-                        .requestMatchers("/api/v1/players/me").hasRole("player")
+                        .requestMatchers("/api/v1/players/me", "/api/v1/wallet/**").hasRole("player")
+                        .requestMatchers("/api/v1/backoffice/wallet/**").hasAnyRole("finance", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/players/**").hasAnyRole("support", "compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/notices", "/api/v1/backoffice/notices/**")
                         .hasAnyRole("tenant-admin", "support")

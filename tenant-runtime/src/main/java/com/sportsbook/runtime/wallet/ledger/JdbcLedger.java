@@ -1,0 +1,439 @@
+package com.sportsbook.runtime.wallet.ledger;
+
+import com.sportsbook.runtime.wallet.AccountKind;
+import com.sportsbook.runtime.wallet.AccountRef;
+import com.sportsbook.runtime.wallet.Balance;
+import com.sportsbook.runtime.wallet.Posting;
+import com.sportsbook.runtime.wallet.Rejection;
+import com.sportsbook.runtime.wallet.Statement;
+import com.sportsbook.runtime.wallet.TransactionKind;
+import com.sportsbook.runtime.wallet.Wallet;
+import com.sportsbook.runtime.wallet.WalletCommand;
+import com.sportsbook.runtime.wallet.WalletOutcome;
+import com.sportsbook.runtime.wallet.core.LedgerRules;
+import com.sportsbook.runtime.wallet.core.LedgerRules.AccountState;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The ledger on PostgreSQL. A command first claims its idempotency key (a concurrent command with the same key
+ * waits on that row and then replays this one's outcome), then locks the player accounts it touches in id order
+ * (no deadlocks), checks them with {@link LedgerRules}, and writes the transaction, its postings and the new player
+ * balances. House accounts are only ever inserted into, never locked.
+ */
+final class JdbcLedger implements Wallet {
+
+    private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+    private final AccountIds accounts;
+
+    JdbcLedger(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.accounts = new AccountIds(jdbc, clock);
+    }
+
+    @Override
+    public WalletOutcome execute(WalletCommand command) {
+        if (command.idempotencyKey() == null || command.idempotencyKey().isBlank() || command.idempotencyKey().length() > 200) {
+            throw new IllegalArgumentException("every money command needs an idempotency key of 1 to 200 characters");
+        }
+        return transactions.execute(status -> claimAndRun(command));
+    }
+
+    private WalletOutcome claimAndRun(WalletCommand command) {
+        String name = name(command);
+        String hash = RequestHash.of(command);
+        int claimed = jdbc.sql("""
+                INSERT INTO wallet_command (idempotency_key, command, request_hash, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (idempotency_key) DO NOTHING""")
+                .params(command.idempotencyKey(), name, hash, now()).update();
+        if (claimed == 0) {
+            return replay(command.idempotencyKey(), name, hash);
+        }
+        WalletOutcome outcome = switch (command) {
+            case WalletCommand.Transfer transfer -> transfer(transfer);
+            case WalletCommand.PlaceHold hold -> hold(hold);
+            case WalletCommand.CaptureHold capture -> capture(capture);
+            case WalletCommand.ReleaseHold release -> release(release);
+            case WalletCommand.Reverse reverse -> reverse(reverse);
+        };
+        record(command.idempotencyKey(), outcome);
+        return outcome;
+    }
+
+    private WalletOutcome replay(String key, String name, String hash) {
+        Map<String, Object> first = jdbc.sql("""
+                SELECT command, request_hash, outcome, transaction_id, hold_id, rejection, detail
+                FROM wallet_command WHERE idempotency_key = ?""").param(key).query().singleRow();
+        if (!name.equals(first.get("command")) || !hash.equals(first.get("request_hash"))) {
+            return new WalletOutcome.Rejected(Rejection.IDEMPOTENCY_CONFLICT,
+                    "this idempotency key was used for a different command", true);
+        }
+        if ("applied".equals(first.get("outcome"))) {
+            return new WalletOutcome.Applied((UUID) first.get("transaction_id"), (UUID) first.get("hold_id"), true);
+        }
+        if ("rejected".equals(first.get("outcome"))) {
+            return new WalletOutcome.Rejected(Rejection.fromCode((String) first.get("rejection")),
+                    (String) first.get("detail"), true);
+        }
+        throw new IllegalStateException("command " + key + " has no outcome although its transaction committed");
+    }
+
+    private void record(String key, WalletOutcome outcome) {
+        switch (outcome) {
+            case WalletOutcome.Applied applied -> jdbc.sql("""
+                    UPDATE wallet_command SET outcome = 'applied', transaction_id = ?, hold_id = ? WHERE idempotency_key = ?""")
+                    .params(applied.transactionId(), applied.holdId(), key).update();
+            case WalletOutcome.Rejected rejected -> jdbc.sql("""
+                    UPDATE wallet_command SET outcome = 'rejected', rejection = ?, detail = ? WHERE idempotency_key = ?""")
+                    .params(rejected.reason().code(), truncate(rejected.detail()), key).update();
+        }
+    }
+
+    private WalletOutcome transfer(WalletCommand.Transfer transfer) {
+        Optional<WalletOutcome.Rejected> malformed = LedgerRules.wellFormed(transfer);
+        if (malformed.isPresent()) {
+            return malformed.get();
+        }
+        List<Leg> legs = new ArrayList<>();
+        for (Posting posting : transfer.postings()) {
+            legs.add(new Leg(accounts.idOf(posting.account()), posting.account(), posting.amount()));
+        }
+        Map<UUID, AccountState> locked = lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList());
+        for (Leg leg : legs) {
+            if (leg.player()) {
+                Optional<WalletOutcome.Rejected> refused = LedgerRules.canPost(locked.get(leg.accountId()), leg.amount());
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+            }
+        }
+        UUID transactionId = insertTransaction(transfer.kind(), transfer.idempotencyKey(), null, transfer.reference(),
+                transfer.description());
+        post(transactionId, legs, locked);
+        return new WalletOutcome.Applied(transactionId, null, false);
+    }
+
+    private WalletOutcome hold(WalletCommand.PlaceHold hold) {
+        Optional<WalletOutcome.Rejected> malformed = LedgerRules.wellFormed(hold);
+        if (malformed.isPresent()) {
+            return malformed.get();
+        }
+        UUID accountId = accounts.idOf(hold.account());
+        UUID counterId = accounts.idOf(hold.counterAccount());
+        AccountState state = lockPlayers(List.of(accountId)).get(accountId);
+        Optional<WalletOutcome.Rejected> refused = LedgerRules.canHold(state, hold.amount());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        UUID holdId = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO wallet_hold (id, account_id, counter_account_id, amount, capture_kind, status, reference, created_at)
+                VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)""")
+                .params(holdId, accountId, counterId, hold.amount(), hold.captureKind().wireName(), hold.reference(), now())
+                .update();
+        setPlayerBalance(accountId, state.balance(), state.held() + hold.amount());
+        return new WalletOutcome.Applied(null, holdId, false);
+    }
+
+    private record PendingHold(UUID id, UUID accountId, UUID counterAccountId, long amount, TransactionKind captureKind,
+            String status, String reference) {
+    }
+
+    private Optional<PendingHold> lockHold(UUID holdId) {
+        return jdbc.sql("""
+                SELECT id, account_id, counter_account_id, amount, capture_kind, status, reference
+                FROM wallet_hold WHERE id = ? FOR UPDATE""").param(holdId)
+                .query((rs, row) -> new PendingHold(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+                        rs.getObject("counter_account_id", UUID.class), rs.getLong("amount"),
+                        TransactionKind.fromWire(rs.getString("capture_kind")), rs.getString("status"), rs.getString("reference")))
+                .optional();
+    }
+
+    private WalletOutcome capture(WalletCommand.CaptureHold capture) {
+        Optional<PendingHold> found = lockHold(capture.holdId());
+        if (found.isEmpty()) {
+            return rejected(Rejection.HOLD_NOT_FOUND, "there is no hold " + capture.holdId());
+        }
+        PendingHold hold = found.get();
+        if (!"pending".equals(hold.status())) {
+            return rejected(Rejection.HOLD_NOT_PENDING, "the hold is already " + hold.status());
+        }
+        Optional<WalletOutcome.Rejected> bad = LedgerRules.capturable(capture.amount(), hold.amount());
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        AccountRef counter = describe(hold.counterAccountId());
+        List<Leg> legs = List.of(new Leg(hold.accountId(), describe(hold.accountId()), -capture.amount()),
+                new Leg(hold.counterAccountId(), counter, capture.amount()));
+        Map<UUID, AccountState> locked = lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList());
+        AccountState account = locked.get(hold.accountId());
+        AccountState released = new AccountState(account.balance(), account.held() - hold.amount());
+        locked.put(hold.accountId(), released);
+        for (Leg leg : legs) {
+            if (leg.player()) {
+                Optional<WalletOutcome.Rejected> refused = LedgerRules.canPost(locked.get(leg.accountId()), leg.amount());
+                if (refused.isPresent()) {
+                    throw new IllegalStateException("a pending hold could not be captured: " + refused.get().detail());
+                }
+            }
+        }
+        UUID transactionId = insertTransaction(hold.captureKind(), capture.idempotencyKey(), null, hold.reference(), null);
+        post(transactionId, legs, locked);
+        jdbc.sql("""
+                UPDATE wallet_hold SET status = 'captured', captured_amount = ?, capture_transaction_id = ?, resolved_at = ?
+                WHERE id = ?""").params(capture.amount(), transactionId, now(), hold.id()).update();
+        return new WalletOutcome.Applied(transactionId, hold.id(), false);
+    }
+
+    private WalletOutcome release(WalletCommand.ReleaseHold release) {
+        Optional<PendingHold> found = lockHold(release.holdId());
+        if (found.isEmpty()) {
+            return rejected(Rejection.HOLD_NOT_FOUND, "there is no hold " + release.holdId());
+        }
+        PendingHold hold = found.get();
+        if (!"pending".equals(hold.status())) {
+            return rejected(Rejection.HOLD_NOT_PENDING, "the hold is already " + hold.status());
+        }
+        AccountState state = lockPlayers(List.of(hold.accountId())).get(hold.accountId());
+        setPlayerBalance(hold.accountId(), state.balance(), state.held() - hold.amount());
+        jdbc.sql("UPDATE wallet_hold SET status = 'released', resolved_at = ? WHERE id = ?")
+                .params(now(), hold.id()).update();
+        return new WalletOutcome.Applied(null, hold.id(), false);
+    }
+
+    private WalletOutcome reverse(WalletCommand.Reverse reverse) {
+        List<Map<String, Object>> rows = jdbc.sql("SELECT id, reference FROM wallet_transaction WHERE id = ? FOR UPDATE")
+                .param(reverse.transactionId()).query().listOfRows();
+        if (rows.isEmpty()) {
+            return rejected(Rejection.TRANSACTION_NOT_FOUND, "there is no transaction " + reverse.transactionId());
+        }
+        boolean reversed = jdbc.sql("SELECT count(*) FROM wallet_transaction WHERE reverses = ?")
+                .param(reverse.transactionId()).query(Long.class).single() > 0;
+        if (reversed) {
+            return rejected(Rejection.ALREADY_REVERSED, "the transaction has been reversed already");
+        }
+        List<Leg> legs = jdbc.sql("SELECT account_id, amount FROM wallet_posting WHERE transaction_id = ? ORDER BY id")
+                .param(reverse.transactionId())
+                .query((rs, row) -> {
+                    UUID accountId = rs.getObject("account_id", UUID.class);
+                    return new Leg(accountId, describe(accountId), -rs.getLong("amount"));
+                }).list();
+        Map<UUID, AccountState> locked = lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList());
+        for (Leg leg : legs) {
+            if (leg.player()) {
+                Optional<WalletOutcome.Rejected> refused = LedgerRules.canPost(locked.get(leg.accountId()), leg.amount());
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+            }
+        }
+        UUID transactionId = insertTransaction(TransactionKind.REVERSAL, reverse.idempotencyKey(), reverse.transactionId(),
+                (String) rows.getFirst().get("reference"), reverse.reason());
+        post(transactionId, legs, locked);
+        return new WalletOutcome.Applied(transactionId, null, false);
+    }
+
+    /** A posting about to be written: the account's id and description, and the signed amount. */
+    private record Leg(UUID accountId, AccountRef account, long amount) {
+        boolean player() {
+            return account instanceof AccountRef.Player;
+        }
+    }
+
+    /** Locks player accounts in id order, so two commands over the same accounts never wait on each other in a cycle. */
+    private Map<UUID, AccountState> lockPlayers(List<UUID> ids) {
+        Map<UUID, AccountState> states = new HashMap<>();
+        for (UUID id : ids.stream().distinct().sorted(Comparator.naturalOrder()).toList()) {
+            states.put(id, jdbc.sql("SELECT balance, held FROM wallet_account WHERE id = ? FOR UPDATE").param(id)
+                    .query((rs, row) -> new AccountState(rs.getLong("balance"), rs.getLong("held"))).single());
+        }
+        return states;
+    }
+
+    private void post(UUID transactionId, List<Leg> legs, Map<UUID, AccountState> locked) {
+        Timestamp at = now();
+        for (Leg leg : legs) {
+            Long balanceAfter = null;
+            if (leg.player()) {
+                AccountState state = locked.get(leg.accountId());
+                balanceAfter = state.balance() + leg.amount();
+                locked.put(leg.accountId(), new AccountState(balanceAfter, state.held()));
+                setPlayerBalance(leg.accountId(), balanceAfter, state.held());
+            }
+            jdbc.sql("""
+                    INSERT INTO wallet_posting (transaction_id, account_id, amount, currency, balance_after, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(transactionId, leg.accountId(), leg.amount(), leg.account().currency().getCurrencyCode(),
+                            balanceAfter, at)
+                    .update();
+        }
+    }
+
+    private void setPlayerBalance(UUID accountId, long balance, long held) {
+        jdbc.sql("UPDATE wallet_account SET balance = ?, held = ? WHERE id = ?").params(balance, held, accountId).update();
+    }
+
+    private UUID insertTransaction(TransactionKind kind, String key, UUID reverses, String reference, String description) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO wallet_transaction (id, kind, idempotency_key, reverses, reference, description, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, kind.wireName(), key, reverses, truncate(reference, 200), truncate(description), now())
+                .update();
+        return id;
+    }
+
+    private AccountRef describe(UUID accountId) {
+        return jdbc.sql("SELECT owner, player_id, brand, currency, kind FROM wallet_account WHERE id = ?").param(accountId)
+                .query((rs, row) -> {
+                    Currency currency = Currency.getInstance(rs.getString("currency"));
+                    String kind = rs.getString("kind").toUpperCase(java.util.Locale.ROOT);
+                    if ("player".equals(rs.getString("owner"))) {
+                        return (AccountRef) new AccountRef.Player(rs.getObject("player_id", UUID.class), rs.getString("brand"),
+                                currency, AccountKind.valueOf(kind));
+                    }
+                    return new AccountRef.House(rs.getString("brand"), currency,
+                            com.sportsbook.runtime.wallet.HouseAccountKind.valueOf(kind));
+                }).single();
+    }
+
+    @Override
+    public Balance balance(AccountRef account) {
+        Optional<UUID> id = accounts.existing(account);
+        if (id.isEmpty()) {
+            return new Balance(account, 0, 0);
+        }
+        if (account instanceof AccountRef.Player) {
+            return jdbc.sql("SELECT balance, held FROM wallet_account WHERE id = ?").param(id.get())
+                    .query((rs, row) -> new Balance(account, rs.getLong("balance"), rs.getLong("held"))).single();
+        }
+        long sum = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM wallet_posting WHERE account_id = ?").param(id.get())
+                .query(Long.class).single();
+        return new Balance(account, sum, 0);
+    }
+
+    @Override
+    public List<Balance> balances(UUID playerId, String brand) {
+        return jdbc.sql("""
+                SELECT currency, kind, balance, held FROM wallet_account
+                WHERE owner = 'player' AND player_id = ? AND brand = ? ORDER BY currency, kind""")
+                .params(playerId, brand)
+                .query((rs, row) -> new Balance(new AccountRef.Player(playerId, brand,
+                        Currency.getInstance(rs.getString("currency")),
+                        AccountKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT))),
+                        rs.getLong("balance"), rs.getLong("held")))
+                .list();
+    }
+
+    @Override
+    public Statement.Page statement(Statement.Query query) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT p.id, p.transaction_id, t.kind, a.kind AS account_kind, p.currency, p.amount, p.balance_after,
+                       t.reference, t.description, p.created_at
+                FROM wallet_posting p
+                JOIN wallet_account a ON a.id = p.account_id
+                JOIN wallet_transaction t ON t.id = p.transaction_id
+                WHERE a.owner = 'player' AND a.player_id = :player AND a.brand = :brand""");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("player", query.playerId());
+        params.put("brand", query.brand());
+        if (query.currency() != null) {
+            sql.append(" AND p.currency = :currency");
+            params.put("currency", query.currency().getCurrencyCode());
+        }
+        if (query.kinds() != null && !query.kinds().isEmpty()) {
+            sql.append(" AND t.kind IN (:kinds)");
+            params.put("kinds", query.kinds().stream().map(TransactionKind::wireName).toList());
+        }
+        if (query.from() != null) {
+            sql.append(" AND p.created_at >= :from");
+            params.put("from", Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND p.created_at < :to");
+            params.put("to", Timestamp.from(query.to()));
+        }
+        if (query.cursor() != null) {
+            sql.append(" AND p.id < :cursor");
+            params.put("cursor", query.cursor());
+        }
+        sql.append(" ORDER BY p.id DESC LIMIT :limit");
+        params.put("limit", query.limit() + 1);
+        List<Statement.Line> lines = jdbc.sql(sql.toString()).params(params)
+                .query((rs, row) -> new Statement.Line(rs.getLong("id"), rs.getObject("transaction_id", UUID.class),
+                        TransactionKind.fromWire(rs.getString("kind")),
+                        AccountKind.valueOf(rs.getString("account_kind").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString("currency"), rs.getLong("amount"), rs.getLong("balance_after"),
+                        rs.getString("reference"), rs.getString("description"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+        if (lines.size() <= query.limit()) {
+            return new Statement.Page(lines, null);
+        }
+        List<Statement.Line> page = lines.subList(0, query.limit());
+        return new Statement.Page(List.copyOf(page), page.getLast().id());
+    }
+
+    @Override
+    public List<Statement.LifetimeTotals> lifetimeTotals(UUID playerId, String brand) {
+        return jdbc.sql("""
+                SELECT p.currency,
+                       COALESCE(SUM(p.amount) FILTER (WHERE a.kind = 'cash'
+                           AND (t.kind IN ('deposit', 'refund') OR (t.kind = 'reversal' AND o.kind IN ('deposit', 'refund')))), 0)
+                           AS deposits,
+                       COALESCE(-SUM(p.amount) FILTER (WHERE a.kind = 'locked'
+                           AND (t.kind = 'withdrawal_paid' OR (t.kind = 'reversal' AND o.kind = 'withdrawal_paid'))), 0)
+                           AS withdrawals
+                FROM wallet_posting p
+                JOIN wallet_account a ON a.id = p.account_id
+                JOIN wallet_transaction t ON t.id = p.transaction_id
+                LEFT JOIN wallet_transaction o ON o.id = t.reverses
+                WHERE a.owner = 'player' AND a.player_id = ? AND a.brand = ?
+                GROUP BY p.currency ORDER BY p.currency""")
+                .params(playerId, brand)
+                .query((rs, row) -> new Statement.LifetimeTotals(rs.getString("currency"), rs.getLong("deposits"),
+                        rs.getLong("withdrawals")))
+                .list();
+    }
+
+    private WalletOutcome.Rejected rejected(Rejection reason, String detail) {
+        return new WalletOutcome.Rejected(reason, detail, false);
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static String name(WalletCommand command) {
+        return switch (command) {
+            case WalletCommand.Transfer ignored -> "transfer";
+            case WalletCommand.PlaceHold ignored -> "hold";
+            case WalletCommand.CaptureHold ignored -> "capture";
+            case WalletCommand.ReleaseHold ignored -> "release";
+            case WalletCommand.Reverse ignored -> "reverse";
+        };
+    }
+
+    private static String truncate(String text) {
+        return truncate(text, 500);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}
