@@ -312,8 +312,17 @@ final class JdbcLedger implements Wallet {
                 }).single();
     }
 
+    /*
+     * Reads run in a transaction too: only a transaction's connection carries the tenant's search_path (a bare
+     * pooled connection sees no tenant's tables at all).
+     */
+
     @Override
     public Balance balance(AccountRef account) {
+        return transactions.execute(status -> readBalance(account));
+    }
+
+    private Balance readBalance(AccountRef account) {
         Optional<UUID> id = accounts.existing(account);
         if (id.isEmpty()) {
             return new Balance(account, 0, 0);
@@ -329,7 +338,7 @@ final class JdbcLedger implements Wallet {
 
     @Override
     public List<Balance> balances(UUID playerId, String brand) {
-        return jdbc.sql("""
+        return transactions.execute(status -> jdbc.sql("""
                 SELECT currency, kind, balance, held FROM wallet_account
                 WHERE owner = 'player' AND player_id = ? AND brand = ? ORDER BY currency, kind""")
                 .params(playerId, brand)
@@ -337,11 +346,15 @@ final class JdbcLedger implements Wallet {
                         Currency.getInstance(rs.getString("currency")),
                         AccountKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT))),
                         rs.getLong("balance"), rs.getLong("held")))
-                .list();
+                .list());
     }
 
     @Override
     public Statement.Page statement(Statement.Query query) {
+        return transactions.execute(status -> readStatement(query));
+    }
+
+    private Statement.Page readStatement(Statement.Query query) {
         StringBuilder sql = new StringBuilder("""
                 SELECT p.id, p.transaction_id, t.kind, a.kind AS account_kind, p.currency, p.amount, p.balance_after,
                        t.reference, t.description, p.created_at
@@ -391,7 +404,7 @@ final class JdbcLedger implements Wallet {
 
     @Override
     public List<Statement.LifetimeTotals> lifetimeTotals(UUID playerId, String brand) {
-        return jdbc.sql("""
+        return transactions.execute(status -> jdbc.sql("""
                 SELECT p.currency,
                        COALESCE(SUM(p.amount) FILTER (WHERE a.kind = 'cash'
                            AND (t.kind IN ('deposit', 'refund') OR (t.kind = 'reversal' AND o.kind IN ('deposit', 'refund')))), 0)
@@ -408,7 +421,7 @@ final class JdbcLedger implements Wallet {
                 .params(playerId, brand)
                 .query((rs, row) -> new Statement.LifetimeTotals(rs.getString("currency"), rs.getLong("deposits"),
                         rs.getLong("withdrawals")))
-                .list();
+                .list());
     }
 
     private WalletOutcome.Rejected rejected(Rejection reason, String detail) {

@@ -58,14 +58,14 @@ public final class LedgerChecks {
     }
 
     public List<Result> recent(int limit) {
-        return jdbc.sql("SELECT * FROM wallet_check ORDER BY started_at DESC LIMIT ?").param(limit)
+        return write.execute(status -> jdbc.sql("SELECT * FROM wallet_check ORDER BY started_at DESC LIMIT ?").param(limit)
                 .query((rs, row) -> new Result(rs.getObject("id", UUID.class), rs.getString("trigger"),
                         rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
                         rs.getLong("transactions_checked"), rs.getLong("accounts_checked"),
                         rs.getInt("unbalanced_transactions"), rs.getInt("mismatched_balances"),
                         rs.getInt("mismatched_holds"), rs.getBoolean("passed"),
                         rs.getString("findings").isEmpty() ? List.of() : Arrays.asList(rs.getString("findings").split("\n"))))
-                .list();
+                .list());
     }
 
     private Result measure(String trigger, Instant started) {
