@@ -228,9 +228,17 @@ class PlatformEndToEndIT {
                     new Probe("POST", "/api/v1/backoffice/players/" + UUID.randomUUID() + "/suspension", ""),
                     new Probe("DELETE", "/api/v1/backoffice/players/" + UUID.randomUUID() + "/suspension", null))),
             Map.entry("invite staff with roles", List.of(new Probe("POST", "/api/v1/backoffice/staff", "{}"))),
-            Map.entry("own wallet: balances, history, net deposits", List.of(new Probe("GET", "/api/v1/wallet/balances", null),
-                    new Probe("GET", "/api/v1/wallet/transactions", null), new Probe("GET", "/api/v1/wallet/summary", null))),
-            Map.entry("adjust a player's wallet, run and read ledger checks", List.of(
+            Map.entry("own wallet: balances, history, net deposits, deposits, withdrawals", List.of(
+                    new Probe("POST", "/api/v1/wallet/withdrawals", "{}"),
+                    new Probe("DELETE", "/api/v1/wallet/withdrawals/" + UUID.randomUUID(), null),
+                    new Probe("GET", "/api/v1/wallet/balances", null), new Probe("GET", "/api/v1/wallet/transactions", null),
+                    new Probe("GET", "/api/v1/wallet/summary", null), new Probe("GET", "/api/v1/wallet/deposits", null),
+                    new Probe("POST", "/api/v1/wallet/deposits", "{}"))),
+            Map.entry("deliver a payment provider's webhook (authenticated by its signature, 400 when forged)", List.of(
+                    new Probe("POST", "/api/v1/payments/webhooks/sandbox", "{}"))),
+            Map.entry("adjust a player's wallet, run and read ledger checks, decide withdrawals", List.of(
+                    new Probe("GET", "/api/v1/backoffice/payments/withdrawals", null),
+                    new Probe("POST", "/api/v1/backoffice/payments/withdrawals/" + UUID.randomUUID() + "/decisions", "{}"),
                     new Probe("POST", "/api/v1/backoffice/wallet/adjustments", "{}"),
                     new Probe("GET", "/api/v1/backoffice/wallet/checks", null))),
             Map.entry("any other back-office action", List.of(new Probe("GET", "/api/v1/backoffice/permission-probe", null))),

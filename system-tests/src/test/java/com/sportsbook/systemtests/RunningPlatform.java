@@ -25,6 +25,7 @@ final class RunningPlatform implements AutoCloseable {
     static final String INTERNAL_TOKEN = "system-test-internal-token-0123456789";
     static final String SIGNING_SECRET = "system-test-gateway-signing-secret-0123456789";
     static final String PLATFORM_HOST = "platform.localhost";
+    static final String SANDBOX_PSP_SECRET = "system-test-sandbox-psp-secret-0123456789";
 
     final int gatewayPort = freePort();
     final int controlPlanePort = freePort();
@@ -54,6 +55,9 @@ final class RunningPlatform implements AutoCloseable {
         common.put("KEYCLOAK_URL", keycloak.url());
         // an expired token is refused within a second (the services' default allows 30 s of clock drift)
         common.put("TOKEN_CLOCK_SKEW", "1s");
+        // the sandbox PSP delivers its webhooks through this platform's gateway, signed with a key tests know
+        common.put("GATEWAY_URL", "http://127.0.0.1:" + gatewayPort);
+        common.put("SANDBOX_PSP_SIGNING_SECRET", SANDBOX_PSP_SECRET);
         // only the control plane administers Keycloak; the runtime works as each tenant realm's service account
         controlPlane = new ServiceProcess("control-plane",
                 root.resolve("control-plane/target/control-plane-" + version + "-exec.jar"),

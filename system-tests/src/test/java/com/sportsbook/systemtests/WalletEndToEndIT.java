@@ -160,7 +160,292 @@ class WalletEndToEndIT {
         assertThat(badKind.status()).isEqualTo(422);
         assertThat(badLimit.status()).isEqualTo(422);
         assertThat(summary.status()).isEqualTo(200);
-        assertThat(summary.json().at("/lifetime/0/netDeposits").asLong()).as("adjustments are not deposits").isZero();
+        assertThat(summary.json().at("/lifetime/0/currency").asString()).isEqualTo("EUR");
+        assertThat(summary.json().at("/lifetime/0/netDeposits").asLong())
+                .isEqualTo(summary.json().at("/lifetime/0/deposits").asLong() - summary.json().at("/lifetime/0/withdrawals").asLong());
+    }
+
+    private long cash() {
+        return balances().at("/balances/0/cash").asLong();
+    }
+
+    private TestHttp.Response deposit(String key, String amount, String currency) {
+        TestHttp.Request request = edge.post("/api/v1/wallet/deposits",
+                "{\"amount\": %s, \"currency\": \"%s\"}".formatted(amount, currency)).host(HOST).header(AUTH, playerToken);
+        return key == null ? request.send() : request.header("Idempotency-Key", key).send();
+    }
+
+    private JsonNode awaitDeposit(String id, String status) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> edge.get("/api/v1/wallet/deposits/" + id).host(HOST).header(AUTH, playerToken).send().json(),
+                        payment -> status.equals(payment.get("status").asString()));
+    }
+
+    private TestHttp.Response webhook(String body, String signature) {
+        TestHttp.Request request = edge.post("/api/v1/payments/webhooks/sandbox", body).host(HOST);
+        return signature == null ? request.send() : request.header("Sandbox-Signature", signature).send();
+    }
+
+    private long netDeposits() {
+        JsonNode lifetime = edge.get("/api/v1/wallet/summary").host(HOST).header(AUTH, playerToken).send().json().get("lifetime");
+        return lifetime.isEmpty() ? 0 : lifetime.at("/0/netDeposits").asLong();
+    }
+
+    @Test
+    void aDepositIsCreditedOnceWhenTheSandboxConfirmsItByWebhook() {
+        long before = cash();
+        long netBefore = netDeposits();
+
+        TestHttp.Response started = deposit(UUID.randomUUID().toString(), "2000", "EUR");
+        JsonNode succeeded = awaitDeposit(started.json().get("id").asString(), "succeeded");
+
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.json().get("status").asString()).isEqualTo("pending");
+        assertThat(started.header("Location")).isEqualTo("/api/v1/wallet/deposits/" + started.json().get("id").asString());
+        assertThat(succeeded.get("providerReference").asString()).startsWith("sbx_pay_");
+        assertThat(cash()).isEqualTo(before + 2000);
+        assertThat(netDeposits()).as("adjustments are not deposits; this one is").isEqualTo(netBefore + 2000);
+    }
+
+    @Test
+    void declinedAndFailedDepositsMoveNoMoney() {
+        long before = cash();
+
+        TestHttp.Response declined = deposit(UUID.randomUUID().toString(), "1001", "EUR");
+        TestHttp.Response failing = deposit(UUID.randomUUID().toString(), "1002", "EUR");
+        JsonNode failed = awaitDeposit(failing.json().get("id").asString(), "failed");
+
+        assertThat(declined.status()).isEqualTo(202);
+        assertThat(declined.json().get("status").asString()).isEqualTo("declined");
+        assertThat(declined.json().get("failureReason").asString()).isEqualTo("card_declined");
+        assertThat(failed.get("failureReason").asString()).isEqualTo("insufficient_funds_at_bank");
+        assertThat(cash()).isEqualTo(before);
+    }
+
+    @Test
+    void aWebhookDeliveredTwiceOrOutOfOrderCreditsExactlyOnce() throws InterruptedException {
+        long before = cash();
+
+        String twice = deposit(UUID.randomUUID().toString(), "1004", "EUR").json().get("id").asString();
+        String reordered = deposit(UUID.randomUUID().toString(), "1005", "EUR").json().get("id").asString();
+        awaitDeposit(twice, "succeeded");
+        awaitDeposit(reordered, "succeeded");
+        Thread.sleep(1_500);
+
+        assertThat(awaitDeposit(reordered, "succeeded").get("status").asString())
+                .as("the late 'processing' does not move it back").isEqualTo("succeeded");
+        assertThat(cash()).isEqualTo(before + 1004 + 1005);
+    }
+
+    @Test
+    void aReplayedWebhookMovesMoneyOnceAndForgedOnesMoveNone() {
+        long before = cash();
+        JsonNode started = deposit(UUID.randomUUID().toString(), "3003", "EUR").json();
+        String reference = await().atMost(Duration.ofSeconds(5)).until(() -> edge.get("/api/v1/wallet/deposits/"
+                + started.get("id").asString()).host(HOST).header(AUTH, playerToken).send().json()
+                .get("providerReference").asString(null), java.util.Objects::nonNull);
+        String secret = RunningPlatform.SANDBOX_PSP_SECRET;
+        java.time.Instant now = java.time.Instant.now();
+        String success = SandboxWebhooks.event("evt_test_" + UUID.randomUUID(), "payment.succeeded", reference, 3003, "EUR");
+        String inflated = success.replace("3003", "300300");
+
+        TestHttp.Response forgedSignature = webhook(success, SandboxWebhooks.signature("not-the-secret", "gamma", success, now));
+        TestHttp.Response tampered = webhook(inflated, SandboxWebhooks.signature(secret, "gamma", success, now));
+        TestHttp.Response otherTenantsKey = webhook(success, SandboxWebhooks.signature(secret, "alpha", success, now));
+        TestHttp.Response stale = webhook(success, SandboxWebhooks.signature(secret, "gamma", success, now.minusSeconds(600)));
+        TestHttp.Response unsigned = webhook(success, null);
+        long afterForgeries = cash();
+        TestHttp.Response first = webhook(success, SandboxWebhooks.signature(secret, "gamma", success, now));
+        TestHttp.Response replay = webhook(success, SandboxWebhooks.signature(secret, "gamma", success, now));
+        String sameNewsAgain = SandboxWebhooks.event("evt_test_" + UUID.randomUUID(), "payment.succeeded", reference, 3003, "EUR");
+        TestHttp.Response secondEvent = webhook(sameNewsAgain, SandboxWebhooks.signature(secret, "gamma", sameNewsAgain, now));
+
+        for (TestHttp.Response forged : List.of(forgedSignature, tampered, otherTenantsKey, stale, unsigned)) {
+            assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+            assertThat(forged.json().get("code").asString()).isEqualTo("webhook_signature_invalid");
+        }
+        assertThat(afterForgeries).as("forged webhooks move nothing").isEqualTo(before);
+        assertThat(first.json().get("result").asString()).isEqualTo("credited");
+        assertThat(replay.json().get("result").asString()).isEqualTo("duplicate");
+        assertThat(secondEvent.json().get("result").asString()).isEqualTo("already_succeeded");
+        assertThat(cash()).isEqualTo(before + 3003);
+        // the sandbox's own, slower confirmation arrives later and changes nothing
+        await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8)).until(() -> true);
+        assertThat(cash()).isEqualTo(before + 3003);
+        assertThat(edge.post("/api/v1/backoffice/wallet/checks", "").host(HOST).header(AUTH, finance).send().json()
+                .get("passed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aConfirmationOfAnotherAmountIsAnExceptionNotACredit() {
+        long before = cash();
+        JsonNode started = deposit(UUID.randomUUID().toString(), "3103", "EUR").json();
+        String reference = await().atMost(Duration.ofSeconds(5)).until(() -> edge.get("/api/v1/wallet/deposits/"
+                + started.get("id").asString()).host(HOST).header(AUTH, playerToken).send().json()
+                .get("providerReference").asString(null), java.util.Objects::nonNull);
+        String wrong = SandboxWebhooks.event("evt_test_" + UUID.randomUUID(), "payment.succeeded", reference, 9999, "EUR");
+
+        TestHttp.Response answer = webhook(wrong, SandboxWebhooks.signature(RunningPlatform.SANDBOX_PSP_SECRET, "gamma",
+                wrong, java.time.Instant.now()));
+
+        assertThat(answer.json().get("result").asString()).isEqualTo("amount_mismatch");
+        assertThat(awaitDeposit(started.get("id").asString(), "exception").get("failureReason").asString()).contains("9999");
+        assertThat(cash()).isEqualTo(before);
+    }
+
+    @Test
+    void aRetriedDepositRequestReturnsTheFirstPaymentAndBadInputMovesNothing() {
+        String key = UUID.randomUUID().toString();
+        TestHttp.Response first = deposit(key, "2500", "EUR");
+        TestHttp.Response retry = deposit(key, "2500", "EUR");
+        TestHttp.Response otherAmount = deposit(key, "2600", "EUR");
+        awaitDeposit(first.json().get("id").asString(), "succeeded");
+        long before = cash();
+        int depositsBefore = edge.get("/api/v1/wallet/deposits").host(HOST).header(AUTH, playerToken).send().json()
+                .get("items").size();
+
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(otherAmount.status()).isEqualTo(409);
+        for (String[] input : List.of(new String[] {"-5", "EUR"}, new String[] {"0", "EUR"}, new String[] {"10.5", "EUR"},
+                new String[] {"100", "ABC"}, new String[] {"100", "USD"}, new String[] {"1e30", "EUR"})) {
+            TestHttp.Response refused = deposit(UUID.randomUUID().toString(), input[0], input[1]);
+            assertThat(refused.status()).as(String.join(" ", input)).isEqualTo(422);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(deposit(null, "100", "EUR").status()).isEqualTo(422);
+        assertThat(cash()).isEqualTo(before);
+        assertThat(edge.get("/api/v1/wallet/deposits").host(HOST).header(AUTH, playerToken).send().json().get("items").size())
+                .isEqualTo(depositsBefore);
+    }
+
+    private TestHttp.Response withdraw(String key, String amount) {
+        return edge.post("/api/v1/wallet/withdrawals", "{\"amount\": %s, \"currency\": \"EUR\"}".formatted(amount))
+                .host(HOST).header(AUTH, playerToken).header("Idempotency-Key", key).send();
+    }
+
+    private JsonNode awaitWithdrawal(String id, String status) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> edge.get("/api/v1/wallet/withdrawals/" + id).host(HOST).header(AUTH, playerToken).send().json(),
+                        withdrawal -> status.equals(withdrawal.get("status").asString()));
+    }
+
+    private long locked() {
+        return balances().at("/balances/0/locked").asLong();
+    }
+
+    private TestHttp.Response decide(String staff, String id, String decision) {
+        return edge.post("/api/v1/backoffice/payments/withdrawals/" + id + "/decisions",
+                "{\"decision\": \"%s\", \"note\": \"checked\"}".formatted(decision)).host(HOST).header(AUTH, staff).send();
+    }
+
+    private void fund(long amount) {
+        assertThat(adjust(UUID.randomUUID().toString(), credit("cash", Long.toString(amount), "EUR")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aSmallWithdrawalLocksTheMoneyAtOnceAndIsPaidOutWithoutReview() {
+        fund(10_000);
+        long cashBefore = cash();
+        long lockedBefore = locked();
+
+        TestHttp.Response requested = withdraw(UUID.randomUUID().toString(), "4000");
+        long cashWhilePending = cash();
+        JsonNode paid = awaitWithdrawal(requested.json().get("id").asString(), "paid");
+        JsonNode summary = edge.get("/api/v1/wallet/summary").host(HOST).header(AUTH, playerToken).send().json();
+
+        assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+        assertThat(requested.json().get("reviewReasons").size()).isZero();
+        assertThat(cashWhilePending).isEqualTo(cashBefore - 4000);
+        assertThat(paid.get("providerReference").asString()).startsWith("sbx_po_");
+        assertThat(cash()).isEqualTo(cashBefore - 4000);
+        assertThat(locked()).isEqualTo(lockedBefore);
+        assertThat(summary.at("/lifetime/0/withdrawals").asLong()).isGreaterThanOrEqualTo(4000);
+    }
+
+    @Test
+    void aFailedPayoutReturnsTheMoneyAndALateCancelIsRefused() {
+        fund(10_000);
+        long cashBefore = cash();
+
+        String id = withdraw(UUID.randomUUID().toString(), "3007").json().get("id").asString();
+        JsonNode failed = awaitWithdrawal(id, "failed");
+        TestHttp.Response lateCancel = edge.delete("/api/v1/wallet/withdrawals/" + id).host(HOST).header(AUTH, playerToken).send();
+
+        assertThat(failed.get("failureReason").asString()).isEqualTo("destination_account_closed");
+        assertThat(cash()).isEqualTo(cashBefore);
+        assertThat(lateCancel.status()).isEqualTo(409);
+        assertThat(lateCancel.json().get("code").asString()).isEqualTo("withdrawal_not_cancellable");
+    }
+
+    @Test
+    void aboveTheThresholdTwoDifferentStaffMembersMustApproveBeforeTheMoneyGoes() {
+        fund(300_000);
+        long cashBefore = cash();
+        String checker = "Bearer " + accounts.staffToken("gamma", "finance");
+
+        TestHttp.Response requested = withdraw(UUID.randomUUID().toString(), "150000");
+        String id = requested.json().get("id").asString();
+        JsonNode queue = edge.get("/api/v1/backoffice/payments/withdrawals").host(HOST).header(AUTH, finance).send().json();
+        TestHttp.Response maker = decide(finance, id, "approve");
+        TestHttp.Response sameStaffAgain = decide(finance, id, "approve");
+        TestHttp.Response byThePlayer = decide(playerToken, id, "approve");
+        String statusAfterOne = awaitWithdrawal(id, "awaiting_approval").get("status").asString();
+        TestHttp.Response second = decide(checker, id, "approve");
+        awaitWithdrawal(id, "paid");
+
+        assertThat(requested.json().get("status").asString()).isEqualTo("awaiting_approval");
+        assertThat(requested.json().get("reviewReasons").toString()).contains("above_approval_threshold");
+        assertThat(queue.get("items").findValuesAsString("id")).contains(id);
+        assertThat(maker.status()).isEqualTo(200);
+        assertThat(sameStaffAgain.status()).isEqualTo(409);
+        assertThat(sameStaffAgain.json().get("code").asString()).isEqualTo("maker_checker_violation");
+        assertThat(byThePlayer.status()).isEqualTo(403);
+        assertThat(statusAfterOne).isEqualTo("awaiting_approval");
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(cash()).isEqualTo(cashBefore - 150_000);
+    }
+
+    @Test
+    void aWaitingWithdrawalCanBeCancelledByThePlayerOrRejectedByStaffAndTheMoneyReturns() {
+        fund(400_000);
+        long cashBefore = cash();
+
+        String cancelled = withdraw(UUID.randomUUID().toString(), "120000").json().get("id").asString();
+        long whileLocked = cash();
+        TestHttp.Response cancel = edge.delete("/api/v1/wallet/withdrawals/" + cancelled).host(HOST).header(AUTH, playerToken).send();
+        String rejected = withdraw(UUID.randomUUID().toString(), "130000").json().get("id").asString();
+        TestHttp.Response reject = decide(finance, rejected, "reject");
+
+        assertThat(whileLocked).isEqualTo(cashBefore - 120_000);
+        assertThat(cancel.status()).isEqualTo(200);
+        assertThat(cancel.json().get("status").asString()).isEqualTo("cancelled");
+        assertThat(reject.json().get("status").asString()).isEqualTo("rejected");
+        assertThat(cash()).isEqualTo(cashBefore);
+        assertThat(locked()).isZero();
+    }
+
+    @Test
+    void aWithdrawalBeyondTheBalanceIsRefusedAndARetryReturnsTheFirstRequest() {
+        fund(5_000);
+        long cashBefore = cash();
+        String key = UUID.randomUUID().toString();
+
+        TestHttp.Response tooMuch = withdraw(UUID.randomUUID().toString(), Long.toString(cashBefore + 1));
+        TestHttp.Response first = withdraw(key, "1500");
+        TestHttp.Response retry = withdraw(key, "1500");
+        TestHttp.Response sameKeyOtherAmount = withdraw(key, "1600");
+        TestHttp.Response fraction = withdraw(UUID.randomUUID().toString(), "10.5");
+        awaitWithdrawal(first.json().get("id").asString(), "paid");
+
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.json().get("code").asString()).isEqualTo("insufficient_funds");
+        assertThat(retry.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(sameKeyOtherAmount.status()).isEqualTo(409);
+        assertThat(fraction.status()).isEqualTo(422);
+        assertThat(cash()).isEqualTo(cashBefore - 1500);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.sportsbook.commons.money;
 
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,37 @@ public final class MoneyAmounts {
 
     /** Why an amount is refused, with a field-level message; empty when it is acceptable. */
     public record Problem(String field, String message) {
+    }
+
+    /** An amount a client sent as a JSON number, checked: whole minor units, sane size, an enabled currency. */
+    public sealed interface Parsed {
+        record Valid(Money money) implements Parsed {
+        }
+
+        record Invalid(Problem problem) implements Parsed {
+        }
+    }
+
+    /**
+     * Parses a JSON number of minor units. Bind it as a {@link BigDecimal}, never a {@code long}: a JSON parser
+     * would silently cut 12.5 to 12.
+     */
+    public static Parsed parse(BigDecimal amount, String currencyCode, Set<String> enabledCurrencies) {
+        Long minor = null;
+        if (amount != null) {
+            BigDecimal stripped = amount.stripTrailingZeros();
+            if (stripped.scale() > 0) {
+                return new Parsed.Invalid(new Problem("amount", "is in minor units: a whole number (1250 for 12.50 EUR)"));
+            }
+            try {
+                minor = stripped.longValueExact();
+            } catch (ArithmeticException huge) {
+                return new Parsed.Invalid(new Problem("amount", "is larger than any single transaction may be"));
+            }
+        }
+        Optional<Problem> problem = check(minor, currencyCode, enabledCurrencies);
+        return problem.<Parsed>map(Parsed.Invalid::new).orElseGet(() -> new Parsed.Valid(
+                new Money(amount.longValueExact(), Currency.getInstance(currencyCode))));
     }
 
     public static Optional<Problem> check(Long minor, String currencyCode, Set<String> enabledCurrencies) {

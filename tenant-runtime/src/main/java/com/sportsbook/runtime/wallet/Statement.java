@@ -26,8 +26,11 @@ public final class Statement {
     public record Page(List<Line> lines, Long nextCursor) {
     }
 
-    /** Lifetime money in and out of a player's cash, per currency: deposits less refunds, paid withdrawals. */
-    public record LifetimeTotals(String currency, long deposits, long withdrawals) {
+    /**
+     * Lifetime money in and out of a player's cash, per currency: deposits less refunds, paid withdrawals, and stakes
+     * (what the player has wagered).
+     */
+    public record LifetimeTotals(String currency, long deposits, long withdrawals, long wagered) {
         public long netDeposits() {
             return deposits - withdrawals;
         }

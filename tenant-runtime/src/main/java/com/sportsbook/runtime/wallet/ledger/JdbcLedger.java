@@ -411,7 +411,9 @@ final class JdbcLedger implements Wallet {
                            AS deposits,
                        COALESCE(-SUM(p.amount) FILTER (WHERE a.kind = 'locked'
                            AND (t.kind = 'withdrawal_paid' OR (t.kind = 'reversal' AND o.kind = 'withdrawal_paid'))), 0)
-                           AS withdrawals
+                           AS withdrawals,
+                       COALESCE(-SUM(p.amount) FILTER (WHERE a.kind = 'cash'
+                           AND (t.kind = 'stake' OR (t.kind = 'reversal' AND o.kind = 'stake'))), 0) AS wagered
                 FROM wallet_posting p
                 JOIN wallet_account a ON a.id = p.account_id
                 JOIN wallet_transaction t ON t.id = p.transaction_id
@@ -420,7 +422,7 @@ final class JdbcLedger implements Wallet {
                 GROUP BY p.currency ORDER BY p.currency""")
                 .params(playerId, brand)
                 .query((rs, row) -> new Statement.LifetimeTotals(rs.getString("currency"), rs.getLong("deposits"),
-                        rs.getLong("withdrawals")))
+                        rs.getLong("withdrawals"), rs.getLong("wagered")))
                 .list());
     }
 

@@ -90,25 +90,19 @@ class BackofficeWalletController {
         if (player.isEmpty()) {
             return WalletProblems.invalid("playerId", "there is no such player");
         }
-        if (request.amount() != null && request.amount().stripTrailingZeros().scale() > 0) {
-            return WalletProblems.invalid("amount", "is in minor units: a whole number (1250 for 12.50 EUR)");
-        }
-        Optional<Long> minor = wholeMinorUnits(request.amount());
-        if (request.amount() != null && minor.isEmpty()) {
-            return WalletProblems.invalid("amount", "is larger than any single transaction may be");
-        }
         List<String> enabled = directory.brand(player.get().brand()).map(BrandRoute::currencies).orElse(List.of());
-        Optional<MoneyAmounts.Problem> problem = MoneyAmounts.check(minor.orElse(null), request.currency(), new HashSet<>(enabled));
-        if (problem.isPresent()) {
-            return WalletProblems.invalid(problem.get().field(), problem.get().message());
+        MoneyAmounts.Parsed parsed = MoneyAmounts.parse(request.amount(), request.currency(), new HashSet<>(enabled));
+        if (parsed instanceof MoneyAmounts.Parsed.Invalid invalid) {
+            return WalletProblems.invalid(invalid.problem().field(), invalid.problem().message());
         }
+        long minor = ((MoneyAmounts.Parsed.Valid) parsed).money().minor();
         Currency currency = Currency.getInstance(request.currency());
         boolean bonus = "bonus".equals(request.account());
         AccountRef playerAccount = new AccountRef.Player(player.get().id(), player.get().brand(), currency,
                 bonus ? AccountKind.BONUS : AccountKind.CASH);
         AccountRef house = new AccountRef.House(player.get().brand(), currency,
                 bonus ? HouseAccountKind.BONUS_COST : HouseAccountKind.REVENUE);
-        long signed = "credit".equals(request.direction()) ? minor.get() : -minor.get();
+        long signed = "credit".equals(request.direction()) ? minor : -minor;
         WalletOutcome outcome = wallet.execute(new WalletCommand.Transfer("adjustment:" + key,
                 bonus ? TransactionKind.BONUS : TransactionKind.ADJUSTMENT,
                 List.of(new Posting(playerAccount, signed), new Posting(house, -signed)),
@@ -117,7 +111,7 @@ class BackofficeWalletController {
             case WalletOutcome.Applied applied -> ResponseEntity.status(HttpStatus.CREATED)
                     .header(REPLAYED, Boolean.toString(applied.replayed()))
                     .body(new AdjustmentResult(applied.transactionId(), player.get().id(), request.account(),
-                            request.direction(), minor.get(), request.currency()));
+                            request.direction(), minor, request.currency()));
             case WalletOutcome.Rejected rejected -> WalletProblems.rejected(rejected.reason(), rejected.detail());
         };
     }
@@ -135,17 +129,5 @@ class BackofficeWalletController {
             return WalletProblems.invalid("limit", "must be between 1 and 100");
         }
         return ResponseEntity.ok(Map.of("items", checks.recent(limit)));
-    }
-
-    /** The amount as a long of minor units, if it is a whole number in range. */
-    static Optional<Long> wholeMinorUnits(BigDecimal amount) {
-        if (amount == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(amount.stripTrailingZeros().longValueExact());
-        } catch (ArithmeticException fractionalOrHuge) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,0 +1,213 @@
+package com.sportsbook.runtime.payments.sandbox;
+
+import com.sportsbook.runtime.payments.ProviderStart;
+import com.sportsbook.runtime.payments.DepositStartRequest;
+import com.sportsbook.runtime.payments.PaymentProvider;
+import com.sportsbook.runtime.payments.PayoutRequest;
+import com.sportsbook.runtime.payments.ProviderEvent;
+import com.sportsbook.runtime.payments.WebhookVerification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A payment provider that behaves like a real one, for the embedded mode and tests: it answers a deposit request at
+ * once, confirms it later by a signed webhook to the brand's host, and, like real PSPs, sometimes delivers a webhook
+ * twice. Test amounts choose the outcome, as card numbers do at Stripe (the last two digits of the minor amount):
+ * <ul>
+ *   <li>{@code ..01} declined at once; {@code ..02} fails later (payment.failed);</li>
+ *   <li>{@code ..03} succeeds after {@code slowSettleAfter}; {@code ..04} its success is delivered twice;</li>
+ *   <li>{@code ..05} out of order: payment.succeeded arrives before payment.processing;</li>
+ *   <li>anything else: payment.processing, then payment.succeeded after {@code settleAfter}.</li>
+ * </ul>
+ * Payouts: {@code ..07} fails (payout.failed, the account is closed); anything else is paid after
+ * {@code settleAfter} (payout.paid).
+ */
+final class SandboxPsp implements PaymentProvider, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxPsp.class);
+    static final String NAME = "sandbox";
+    private static final int ATTEMPTS = 6;
+
+    /** A deposit as the PSP remembers it: one per idempotency key (our payment id). */
+    private record Remembered(String reference, ProviderStart answer) {
+    }
+
+    private final SandboxSettings settings;
+    private final SandboxSignature signature;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final ScheduledExecutorService deliveries =
+            Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("sandbox-psp-", 0).daemon().factory());
+    private final Map<UUID, Remembered> byPaymentId = new ConcurrentHashMap<>();
+
+    SandboxPsp(SandboxSettings settings, JsonMapper json, Clock clock) {
+        this.settings = settings;
+        this.signature = new SandboxSignature(settings.signingSecret());
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ProviderStart startDeposit(DepositStartRequest request) {
+        return byPaymentId.computeIfAbsent(request.paymentId(), id -> begin(request)).answer();
+    }
+
+    @Override
+    public ProviderStart startPayout(PayoutRequest request) {
+        return byPaymentId.computeIfAbsent(request.paymentId(), id -> beginPayout(request)).answer();
+    }
+
+    private Remembered beginPayout(PayoutRequest request) {
+        String reference = "sbx_po_" + UUID.randomUUID().toString().replace("-", "");
+        Event outcome = request.amount() % 100 == 7
+                ? event("payout.failed", reference, request.amount(), request.currency(), "destination_account_closed")
+                : event("payout.paid", reference, request.amount(), request.currency(), null);
+        schedule(new Delivery(request.tenant(), request.brandHost()), outcome, settings.settleAfter());
+        return new Remembered(reference, new ProviderStart.Pending(reference, null));
+    }
+
+    private Remembered begin(DepositStartRequest request) {
+        String reference = "sbx_pay_" + UUID.randomUUID().toString().replace("-", "");
+        long scenario = request.amount() % 100;
+        if (scenario == 1) {
+            return new Remembered(reference, new ProviderStart.Declined(reference, "card_declined"));
+        }
+        Delivery target = new Delivery(request.tenant(), request.brandHost());
+        Event processing = event("payment.processing", reference, request.amount(), request.currency(), null);
+        Event outcome = scenario == 2
+                ? event("payment.failed", reference, request.amount(), request.currency(), "insufficient_funds_at_bank")
+                : event("payment.succeeded", reference, request.amount(), request.currency(), null);
+        Duration settle = scenario == 3 ? settings.slowSettleAfter() : settings.settleAfter();
+        if (scenario == 5) {
+            schedule(target, outcome, Duration.ofMillis(50));
+            schedule(target, processing, settle.plusMillis(300));
+        } else {
+            schedule(target, processing, Duration.ofMillis(50));
+            schedule(target, outcome, settle);
+        }
+        if (scenario == 4) {
+            schedule(target, outcome, settle.plusMillis(200));
+        }
+        return new Remembered(reference, new ProviderStart.Pending(reference, null));
+    }
+
+    private record Delivery(String tenant, String host) {
+    }
+
+    private record Event(String id, byte[] body) {
+    }
+
+    private Event event(String type, String reference, long amount, String currency, String failureReason) {
+        String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reference", reference);
+        data.put("amount", amount);
+        data.put("currency", currency);
+        data.put("failureReason", failureReason);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("type", type);
+        body.put("created", clock.instant().getEpochSecond());
+        body.put("data", data);
+        return new Event(id, json.writeValueAsBytes(body));
+    }
+
+    private void schedule(Delivery target, Event event, Duration after) {
+        deliveries.schedule(() -> deliver(target, event, 1), after.toMillis(), TimeUnit.MILLISECONDS);
+        if (ThreadLocalRandom.current().nextDouble() < settings.duplicateProbability()) {
+            deliveries.schedule(() -> deliver(target, event, 1), after.toMillis() + 150, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Posts the webhook; retries with backoff on errors and non-2xx answers, as PSPs do. */
+    private void deliver(Delivery target, Event event, int attempt) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.webhookTarget().toString().replaceAll("/+$", "")
+                        + "/api/v1/payments/webhooks/" + NAME))
+                .timeout(Duration.ofSeconds(10))
+                .header("Host", target.host())
+                .header("Content-Type", "application/json")
+                .header(SandboxSignature.HEADER, signature.header(target.tenant(), event.body(), clock.instant()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(event.body()))
+                .build();
+        int status = -1;
+        try {
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            log.debug("sandbox webhook {} to {} failed: {}", event.id(), target.host(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (status / 100 != 2 && attempt < ATTEMPTS && !deliveries.isShutdown()) {
+            long backoff = 250L << (attempt - 1);
+            deliveries.schedule(() -> deliver(target, event, attempt + 1), backoff, TimeUnit.MILLISECONDS);
+        } else if (status / 100 != 2) {
+            log.warn("sandbox webhook {} to {} given up after {} attempts (last status {})", event.id(), target.host(),
+                    attempt, status);
+        }
+    }
+
+    @Override
+    public WebhookVerification verify(String tenant, byte[] rawBody, Map<String, String> headers) {
+        var problem = signature.problem(tenant, rawBody, headers.get(SandboxSignature.HEADER.toLowerCase(java.util.Locale.ROOT)),
+                clock.instant());
+        if (problem.isPresent()) {
+            return new WebhookVerification.Forged(problem.get());
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(rawBody);
+        } catch (RuntimeException unreadable) {
+            return new WebhookVerification.Forged("the body is not JSON");
+        }
+        JsonNode data = body.path("data");
+        ProviderEvent.Type type = switch (body.path("type").asString("")) {
+            case "payment.processing" -> ProviderEvent.Type.PAYMENT_PROCESSING;
+            case "payment.succeeded" -> ProviderEvent.Type.PAYMENT_SUCCEEDED;
+            case "payment.failed" -> ProviderEvent.Type.PAYMENT_FAILED;
+            case "payout.paid" -> ProviderEvent.Type.PAYOUT_PAID;
+            case "payout.failed" -> ProviderEvent.Type.PAYOUT_FAILED;
+            default -> ProviderEvent.Type.OTHER;
+        };
+        String failure = data.path("failureReason").isNull() ? null : data.path("failureReason").asString(null);
+        return new WebhookVerification.Verified(new ProviderEvent(body.path("id").asString(), type,
+                data.path("reference").asString(null), data.path("amount").asLong(), data.path("currency").asString(null),
+                failure, Instant.ofEpochSecond(body.path("created").asLong())));
+    }
+
+    /** Signs a body as the sandbox would: for tests that play the PSP's part (replays, forgeries). */
+    String sign(String tenant, byte[] body, Instant at) {
+        return signature.header(tenant, body, at);
+    }
+
+    @Override
+    public void destroy() {
+        deliveries.shutdownNow();
+    }
+}
