@@ -17,6 +17,9 @@ public interface PaymentProvider {
     /** Asks the provider to pay a player out; the outcome arrives by webhook ({@code PAYOUT_PAID}/{@code PAYOUT_FAILED}). */
     ProviderStart startPayout(PayoutRequest request);
 
+    /** Refunds (part of) a confirmed deposit; the outcome arrives by webhook. */
+    ProviderStart refund(RefundRequest request);
+
     /**
      * Authenticates a webhook on its raw body (re-serialised JSON would break the signature) and translates it.
      *

@@ -4,6 +4,7 @@ import com.sportsbook.runtime.payments.ProviderStart;
 import com.sportsbook.runtime.payments.DepositStartRequest;
 import com.sportsbook.runtime.payments.PaymentProvider;
 import com.sportsbook.runtime.payments.PayoutRequest;
+import com.sportsbook.runtime.payments.RefundRequest;
 import com.sportsbook.runtime.payments.ProviderEvent;
 import com.sportsbook.runtime.payments.WebhookVerification;
 import java.io.IOException;
@@ -90,6 +91,16 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
                 : event("payout.paid", reference, request.amount(), request.currency(), null);
         schedule(new Delivery(request.tenant(), request.brandHost()), outcome, settings.settleAfter());
         return new Remembered(reference, new ProviderStart.Pending(reference, null));
+    }
+
+    @Override
+    public ProviderStart refund(RefundRequest request) {
+        return byPaymentId.computeIfAbsent(request.refundId(), id -> {
+            String reference = "sbx_re_" + UUID.randomUUID().toString().replace("-", "");
+            schedule(new Delivery(request.tenant(), request.brandHost()),
+                    event("refund.succeeded", reference, request.amount(), request.currency(), null), settings.settleAfter());
+            return new Remembered(reference, new ProviderStart.Pending(reference, null));
+        }).answer();
     }
 
     private Remembered begin(DepositStartRequest request) {
