@@ -448,6 +448,50 @@ class WalletEndToEndIT {
         assertThat(cash()).isEqualTo(cashBefore - 1500);
     }
 
+    private TestHttp.Response importReport(String csv) {
+        return edge.post("/api/v1/backoffice/payments/reconciliations?fileName=settlement.csv", csv).host(HOST)
+                .header(AUTH, finance).header("Content-Type", "text/csv").send();
+    }
+
+    @Test
+    void aSettlementReportIsMatchedByProviderReferenceAndWhatDiffersBecomesAnExceptionForFinance() {
+        JsonNode deposit = awaitDeposit(deposit(UUID.randomUUID().toString(), "2200", "EUR").json().get("id").asString(), "succeeded");
+        fund(5_000);
+        JsonNode payout = awaitWithdrawal(withdraw(UUID.randomUUID().toString(), "1200").json().get("id").asString(), "paid");
+        String csv = String.join("\n",
+                "reference,type,amount,currency,status,settled_at",
+                deposit.get("providerReference").asString() + ",payment,2200,EUR,succeeded,2026-11-26T10:00:00Z",
+                payout.get("providerReference").asString() + ",payout,1200,EUR,paid,2026-11-26T10:05:00Z",
+                "sbx_pay_unknown,payment,999,EUR,succeeded,2026-11-26T10:06:00Z",
+                deposit.get("providerReference").asString().replace("sbx", "SBX") + ",payment,2200,EUR,succeeded,2026-11-26T10:07:00Z");
+        String mismatched = csv.replace(",payout,1200,", ",payout,1300,");
+
+        TestHttp.Response imported = importReport(mismatched);
+        TestHttp.Response again = importReport(mismatched);
+        TestHttp.Response broken = importReport("reference,amount\nx,12.5");
+        JsonNode open = edge.get("/api/v1/backoffice/payments/reconciliations/exceptions").host(HOST).header(AUTH, finance)
+                .send().json();
+        String firstException = imported.json().at("/exceptions/0/id").asString();
+        TestHttp.Response resolved = edge.post("/api/v1/backoffice/payments/reconciliations/exceptions/" + firstException
+                + "/resolution", "{\"resolution\": \"PSP confirmed a reporting error\"}").host(HOST).header(AUTH, finance).send();
+        TestHttp.Response byPlayer = edge.get("/api/v1/backoffice/payments/reconciliations/exceptions").host(HOST)
+                .header(AUTH, playerToken).send();
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().at("/run/lines").asInt()).isEqualTo(4);
+        assertThat(imported.json().at("/run/matched").asInt()).isEqualTo(1);
+        assertThat(imported.json().get("exceptions").findValuesAsString("kind"))
+                .containsExactly("amount_mismatch", "unmatched", "unmatched");
+        assertThat(again.status()).as("the same file again is the same run").isEqualTo(200);
+        assertThat(again.json().at("/run/id").asString()).isEqualTo(imported.json().at("/run/id").asString());
+        assertThat(broken.status()).isEqualTo(422);
+        assertThat(open.get("items").findValuesAsString("id")).contains(firstException);
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(edge.get("/api/v1/backoffice/payments/reconciliations/exceptions").host(HOST).header(AUTH, finance)
+                .send().json().get("items").findValuesAsString("id")).doesNotContain(firstException);
+        assertThat(byPlayer.status()).isEqualTo(403);
+    }
+
     @Test
     void financeRunsTheLedgerCheckAndSeesItRecorded() {
         adjust(UUID.randomUUID().toString(), credit("cash", "100", "EUR"));
