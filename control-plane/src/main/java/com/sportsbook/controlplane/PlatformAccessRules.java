@@ -43,6 +43,7 @@ class PlatformAccessRules {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenants").hasAnyRole(operator, admin)
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenants/*/provisioning/retry").hasAnyRole(operator, admin)
                         .requestMatchers("/api/v1/tenants/*/suspension", "/api/v1/tenants/*/offboarding").hasRole(admin)
+                        .requestMatchers("/api/v1/tenants/*/credentials/*").hasAnyRole(operator, admin)
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenants", "/api/v1/tenants/*",
                                 "/api/v1/tenants/*/provisioning").hasAnyRole(operator, admin, support)
                         .anyRequest().hasRole(admin))

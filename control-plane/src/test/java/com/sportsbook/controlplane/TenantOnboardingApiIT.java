@@ -203,6 +203,46 @@ class TenantOnboardingApiIT {
     }
 
     @Test
+    void credentialsAreStoredEncryptedShownMaskedAndRevealedOnlyOnTheInternalApi() throws Exception {
+        http.post("/api/v1/tenants", tenant("vaulted", "vaulted.example.com")).send();
+        String secret = "sk_test_51Vaulted0123456789abcd";
+
+        TestHttp.Response stored = http.put("/api/v1/tenants/vaulted/credentials/psp.stripe",
+                "{\"secretKey\": \"" + secret + "\", \"webhookSecret\": \"whsec_vault_9876\", \"connectAccount\": \"acct_1Vault\"}")
+                .send();
+        TestHttp.Response masked = http.get("/api/v1/tenants/vaulted/credentials/psp.stripe").send();
+        TestHttp.Response internal = http.get("/internal/tenants/vaulted/credentials/psp.stripe").header("X-Internal-Token", TOKEN).send();
+        TestHttp.Response internalWithoutToken = new TestHttp("http://localhost:" + port)
+                .get("/internal/tenants/vaulted/credentials/psp.stripe").send();
+        TestHttp.Response missingField = http.put("/api/v1/tenants/vaulted/credentials/psp.stripe",
+                "{\"secretKey\": \"sk_x\", \"pin\": \"1234\"}").send();
+        TestHttp.Response unknownPurpose = http.put("/api/v1/tenants/vaulted/credentials/bank.swift", "{}").send();
+
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.body()).doesNotContain(secret).doesNotContain("whsec_vault_9876");
+        assertThat(masked.json().at("/fields/secretKey/lastFour").asString()).isEqualTo("abcd");
+        assertThat(masked.json().at("/fields/webhookSecret/lastFour").asString()).isEqualTo("9876");
+        assertThat(masked.body()).doesNotContain(secret);
+        assertThat(internal.json().at("/fields/secretKey").asString()).isEqualTo(secret);
+        assertThat(internal.header("Cache-Control")).contains("no-store");
+        assertThat(internalWithoutToken.status()).isEqualTo(401);
+        assertThat(missingField.status()).isEqualTo(422);
+        assertThat(missingField.json().get("errors").findValuesAsString("field")).containsExactly("pin", "webhookSecret");
+        assertThat(unknownPurpose.status()).isEqualTo(404);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.user(),
+                DATABASE.password());
+                java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT ciphertext, wrapped_key FROM control_plane.tenant_credential")) {
+            int count = 0;
+            while (rows.next()) {
+                count++;
+                assertThat(new String(rows.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("sk_test", "whsec");
+            }
+            assertThat(count).isEqualTo(3);
+        }
+    }
+
+    @Test
     void wrongMethodsAndMediaTypesAreProblemDetailsToo() {
         TestHttp.Response wrongMethod = http.delete("/api/v1/tenants").send();
         TestHttp.Response wrongType = http.post("/api/v1/tenants", "slug=acme").header("Content-Type", "text/plain").send();

@@ -209,6 +209,7 @@ class PlatformEndToEndIT {
                 case "GET" -> edge.get(path);
                 case "POST" -> edge.post(path, body);
                 case "DELETE" -> edge.delete(path);
+                case "PUT" -> edge.put(path, body);
                 default -> throw new IllegalArgumentException(method);
             };
             request = request.host(host);
@@ -250,6 +251,9 @@ class PlatformEndToEndIT {
             "read a tenant", List.of(new Probe("GET", "/api/v1/tenants/alpha", null)),
             "follow provisioning", List.of(new Probe("GET", "/api/v1/tenants/alpha/provisioning", null)),
             "retry a failed provisioning", List.of(new Probe("POST", "/api/v1/tenants/alpha/provisioning/retry", "")),
+            "store or read a tenant's credentials (read back masked)", List.of(
+                    new Probe("GET", "/api/v1/tenants/alpha/credentials/psp.stripe", null),
+                    new Probe("PUT", "/api/v1/tenants/alpha/credentials/psp.stripe", "{}")),
             "suspend or resume a tenant", List.of(new Probe("POST", "/api/v1/tenants/nobody/suspension", ""),
                     new Probe("DELETE", "/api/v1/tenants/nobody/suspension", null)),
             "offboard a tenant", List.of(new Probe("POST", "/api/v1/tenants/nobody/offboarding", "")),

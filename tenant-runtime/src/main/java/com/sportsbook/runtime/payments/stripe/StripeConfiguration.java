@@ -1,6 +1,9 @@
 package com.sportsbook.runtime.payments.stripe;
 
 import com.sportsbook.runtime.payments.PaymentProvider;
+import java.net.URI;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class StripeConfiguration {
 
     @Bean
-    PaymentProvider stripePsp(StripeSettings settings) {
-        return new StripePsp(settings);
+    PaymentProvider stripePsp(StripeSettings settings, @Value("${runtime.tenancy.control-plane-url}") URI controlPlane,
+            @Value("${runtime.tenancy.internal-token}") String internalToken, Clock clock) {
+        StripeCredentialsSource source = new StripeCredentialsSource(settings, controlPlane, internalToken, clock);
+        return new StripePsp(settings.apiBase(), source::forTenant);
     }
 }

@@ -22,7 +22,10 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,11 +40,17 @@ final class StripePsp implements PaymentProvider {
     static final String NAME = "stripe";
     static final String SIGNATURE_HEADER = "stripe-signature";
 
-    private final StripeSettings settings;
-    private final Map<String, StripeClient> clients = new ConcurrentHashMap<>();
+    private record TenantClient(StripeSettings.Credentials credentials, StripeClient client) {
+    }
 
-    StripePsp(StripeSettings settings) {
-        this.settings = settings;
+    private final URI apiBase;
+    private final Function<String, Optional<StripeSettings.Credentials>> credentialsOf;
+    private final Map<String, TenantClient> clients = new ConcurrentHashMap<>();
+
+    /** @param credentialsOf a tenant's credentials (the vault through the control plane, in production) */
+    StripePsp(URI apiBase, Function<String, Optional<StripeSettings.Credentials>> credentialsOf) {
+        this.apiBase = apiBase;
+        this.credentialsOf = credentialsOf;
     }
 
     @Override
@@ -101,7 +110,7 @@ final class StripePsp implements PaymentProvider {
 
     @Override
     public WebhookVerification verify(String tenant, byte[] rawBody, Map<String, String> headers) {
-        StripeSettings.Credentials credentials = settings.tenants().get(tenant);
+        StripeSettings.Credentials credentials = credentialsOf.apply(tenant).orElse(null);
         if (credentials == null || credentials.webhookSecret() == null) {
             return new WebhookVerification.Forged("this tenant has no Stripe webhook secret");
         }
@@ -144,19 +153,22 @@ final class StripePsp implements PaymentProvider {
     }
 
     private StripeSettings.Credentials credentials(String tenant) {
-        StripeSettings.Credentials credentials = settings.tenants().get(tenant);
+        StripeSettings.Credentials credentials = credentialsOf.apply(tenant).orElse(null);
         if (credentials == null || credentials.secretKey() == null) {
             throw new IllegalStateException("tenant " + tenant + " has no Stripe credentials");
         }
         return credentials;
     }
 
+    /** One client per tenant and key: a rotated secret key gets a new client. */
     private StripeClient client(String tenant) {
-        return clients.computeIfAbsent(tenant, slug -> StripeClient.builder()
-                .setApiKey(credentials(slug).secretKey())
-                .setApiBase(settings.apiBase().toString().replaceAll("/+$", ""))
-                .setMaxNetworkRetries(2)
-                .build());
+        StripeSettings.Credentials credentials = credentials(tenant);
+        return clients.compute(tenant, (slug, current) -> current != null && current.credentials().equals(credentials)
+                ? current : new TenantClient(credentials, StripeClient.builder()
+                        .setApiKey(credentials.secretKey())
+                        .setApiBase(apiBase.toString().replaceAll("/+$", ""))
+                        .setMaxNetworkRetries(2)
+                        .build())).client();
     }
 
     private static RequestOptions options(StripeSettings.Credentials credentials, String idempotencyKey) {

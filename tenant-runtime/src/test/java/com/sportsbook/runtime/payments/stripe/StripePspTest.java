@@ -24,9 +24,10 @@ class StripePspTest {
 
     private static final String WEBHOOK_SECRET = "whsec_test_peer_secret";
     private final StripePeer peer = new StripePeer();
-    private final StripePsp stripe = new StripePsp(new StripeSettings(peer.base(), Map.of(
+    private final Map<String, StripeSettings.Credentials> vault = Map.of(
             "acme", new StripeSettings.Credentials("sk_test_acme", WEBHOOK_SECRET, "acct_1Acme"),
-            "solo", new StripeSettings.Credentials("sk_test_solo", "whsec_solo", null))));
+            "solo", new StripeSettings.Credentials("sk_test_solo", "whsec_solo", null));
+    private final StripePsp stripe = new StripePsp(peer.base(), tenant -> java.util.Optional.ofNullable(vault.get(tenant)));
 
     @AfterEach
     void stop() {
