@@ -208,6 +208,22 @@ public final class Withdrawals {
         return stored == null || stored.isBlank() ? List.of() : Arrays.asList(stored.split(","));
     }
 
+    /**
+     * Hands approved withdrawals that never reached the provider (it was unreachable) to it again. The provider
+     * dedupes by our payment id, so a payout that did arrive the first time is not paid twice.
+     *
+     * @return how many were handed over again
+     */
+    public int retryUnsent(Instant approvedBefore, java.util.function.Function<String, String> hostOfBrand) {
+        List<Payment> stuck = transactions.execute(status -> records.withStatus("withdrawal", List.of(REQUESTED), 100))
+                .stream().filter(payment -> payment.providerReference() == null)
+                .filter(payment -> payment.updatedAt().isBefore(approvedBefore)).toList();
+        for (Payment payment : stuck) {
+            send(payment.id(), hostOfBrand.apply(payment.brand()));
+        }
+        return stuck.size();
+    }
+
     /** Hands an approved withdrawal to the provider; a refusal there returns the money at once. */
     private void send(UUID paymentId, String brandHost) {
         Payment payment = reload(paymentId);
