@@ -40,27 +40,36 @@ create_demo_operator() {
   create_account platform "$DEMO_OPERATOR_EMAIL" operator "" "$DEMO_OPERATOR_EMAIL"
 }
 
-# operator_token GATEWAY_PORT: signs the demo operator in on the portal client the way a browser does, with the
-# authorization code flow and PKCE (the realms allow no password grant outside tests), and prints the access token.
-operator_token() {
-  local port="$1" jar verifier challenge redirect auth_url page action location code
+# pkce_token REALM CLIENT REDIRECT_URI USERNAME PASSWORD: signs in the way a browser does, with the authorization
+# code flow and PKCE (the realms allow no password grant outside tests), and prints the access token.
+pkce_token() {
+  local realm="$1" client="$2" redirect="$3" username="$4" password="$5" jar verifier challenge auth_url page action location code
   jar=$(mktemp)
   verifier=$(head -c 48 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
   challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | tr -d '=\n')
-  redirect="http://platform.localhost:$port/"
-  auth_url="$KEYCLOAK_URL/realms/platform/protocol/openid-connect/auth?client_id=portal&response_type=code&scope=openid"
+  auth_url="$KEYCLOAK_URL/realms/$realm/protocol/openid-connect/auth?client_id=$client&response_type=code&scope=openid"
   auth_url+="&redirect_uri=$(printf '%s' "$redirect" | sed 's/:/%3A/g; s#/#%2F#g')&code_challenge=$challenge&code_challenge_method=S256"
   page=$(curl -fsS -c "$jar" -b "$jar" "$auth_url") || { rm -f "$jar"; return 1; }
   action=$(printf '%s' "$page" | sed -n 's/.*id="kc-form-login"[^>]*action="\([^"]*\)".*/\1/p; s/.*action="\([^"]*\)"[^>]*id="kc-form-login".*/\1/p' | head -1 | sed 's/&amp;/\&/g')
   [[ -n "$action" ]] || { rm -f "$jar"; return 1; }
   location=$(curl -sS -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" "$action" \
-    --data-urlencode "username=$DEMO_OPERATOR_EMAIL" --data-urlencode "password=$DEMO_PASSWORD")
+    --data-urlencode "username=$username" --data-urlencode "password=$password")
   rm -f "$jar"
   code=$(printf '%s' "$location" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
   [[ -n "$code" ]] || return 1
-  curl -fsS -d grant_type=authorization_code -d client_id=portal -d "code=$code" -d "redirect_uri=$redirect" \
-    -d "code_verifier=$verifier" "$KEYCLOAK_URL/realms/platform/protocol/openid-connect/token" |
+  curl -fsS -d grant_type=authorization_code -d "client_id=$client" -d "code=$code" -d "redirect_uri=$redirect" \
+    -d "code_verifier=$verifier" "$KEYCLOAK_URL/realms/$realm/protocol/openid-connect/token" |
     sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
+# operator_token GATEWAY_PORT: the demo operator on the portal client of the platform realm
+operator_token() {
+  pkce_token platform portal "http://platform.localhost:$1/" "$DEMO_OPERATOR_EMAIL" "$DEMO_PASSWORD"
+}
+
+# player_token GATEWAY_PORT: the demo player on the demo brand's skin client
+player_token() {
+  pkce_token tenant-demo skin "http://demo.localhost:$1/" "$DEMO_PLAYER_EMAIL" "$DEMO_PASSWORD"
 }
 
 seed_demo_accounts() {
