@@ -38,13 +38,7 @@ class TenantIsolationIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "1");
-        registry.add("runtime.tenancy.upgrade-on-startup", () -> "false");
-        registry.add("runtime.tenancy.directory-refresh", () -> "1h");
-        registry.add("runtime.tenancy.control-plane-url", () -> "http://127.0.0.1:9");
+        RuntimeTestSettings.standalone(registry, DATABASE, 1);
     }
 
     @Autowired

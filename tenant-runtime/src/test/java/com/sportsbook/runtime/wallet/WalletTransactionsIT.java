@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sportsbook.commons.TenantSlug;
+import com.sportsbook.runtime.RuntimeTestSettings;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.notices.NoticeBoard;
@@ -38,13 +39,7 @@ class WalletTransactionsIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "2");
-        registry.add("runtime.tenancy.upgrade-on-startup", () -> "false");
-        registry.add("runtime.tenancy.directory-refresh", () -> "1h");
-        registry.add("runtime.tenancy.control-plane-url", () -> "http://127.0.0.1:9");
+        RuntimeTestSettings.standalone(registry, DATABASE, 2);
     }
 
     @Autowired

@@ -1,19 +1,15 @@
 package com.sportsbook.runtime.payments.web;
 
 import com.sportsbook.commons.ErrorCodes;
-import com.sportsbook.commons.money.MoneyAmounts;
-import com.sportsbook.commons.routing.BrandRoute;
 import com.sportsbook.commons.web.Problems;
 import com.sportsbook.runtime.identity.PlayerView;
 import com.sportsbook.runtime.identity.Players;
 import com.sportsbook.runtime.payments.flow.Deposits;
 import com.sportsbook.runtime.payments.flow.Payment;
-import com.sportsbook.runtime.tenancy.TenantDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,16 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DepositController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final Deposits deposits;
     private final Players players;
-    private final TenantDirectory directory;
+    private final PlayerMoneyRequests requests;
 
-    DepositController(Deposits deposits, Players players, TenantDirectory directory) {
+    DepositController(Deposits deposits, Players players, PlayerMoneyRequests requests) {
         this.deposits = deposits;
         this.players = players;
-        this.directory = directory;
+        this.requests = requests;
     }
 
     /** @param amount minor units, a whole JSON number */
@@ -65,25 +59,15 @@ class DepositController {
 
     @PostMapping("/api/v1/wallet/deposits")
     @Operation(summary = "Start a deposit (Idempotency-Key header); 202 with the payment, credited on the provider's confirmation")
-    ResponseEntity<?> start(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+    ResponseEntity<?> start(@RequestHeader(name = PlayerMoneyRequests.IDEMPOTENCY_KEY, required = false) String key,
             @RequestBody DepositRequest request, JwtAuthenticationToken token) {
-        Optional<PlayerView> player = players.bySubject(token.getToken().getSubject());
-        if (player.isEmpty()) {
-            return Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "This account has no player profile on this brand.");
+        PlayerMoneyRequests.Checked checked = requests.check(token, key, request.amount(), request.currency(), "deposit");
+        if (checked instanceof PlayerMoneyRequests.Checked.Refused refused) {
+            return refused.response();
         }
-        if (key == null || key.isBlank() || key.length() > 100) {
-            return invalid(IDEMPOTENCY_KEY, "a money command needs an Idempotency-Key header of 1 to 100 characters");
-        }
-        Optional<BrandRoute> brand = directory.brand(player.get().brand());
-        MoneyAmounts.Parsed parsed = MoneyAmounts.parse(request.amount(), request.currency(),
-                new HashSet<>(brand.map(BrandRoute::currencies).orElse(List.of())));
-        if (parsed instanceof MoneyAmounts.Parsed.Invalid invalid) {
-            return invalid(invalid.problem().field(), invalid.problem().message());
-        }
-        long minor = ((MoneyAmounts.Parsed.Valid) parsed).money().minor();
-        String host = brand.map(route -> route.hosts().getFirst()).orElseThrow();
-        Deposits.Result result = deposits.start(new Deposits.Command(player.get().id(), player.get().brand(), host, minor,
-                request.currency(), key));
+        PlayerMoneyRequests.Checked.Valid valid = (PlayerMoneyRequests.Checked.Valid) checked;
+        Deposits.Result result = deposits.start(new Deposits.Command(valid.player().id(), valid.player().brand(),
+                valid.brandHost(), valid.minor(), valid.currency(), key));
         return switch (result) {
             case Deposits.Result.Started started -> ResponseEntity.accepted()
                     .location(URI.create("/api/v1/wallet/deposits/" + started.payment().id()))
@@ -113,10 +97,5 @@ class DepositController {
         List<PaymentResource> items = player.map(found -> deposits.recent(found.id(), 50).stream()
                 .map(payment -> PaymentResource.of(payment, payment.status(), null)).toList()).orElse(List.of());
         return ResponseEntity.ok(Map.of("items", items));
-    }
-
-    private static ResponseEntity<?> invalid(String field, String message) {
-        return Problems.response(Problems.invalid("The deposit cannot be started as sent; nothing moved.",
-                List.of(Map.of("field", field, "message", message))));
     }
 }

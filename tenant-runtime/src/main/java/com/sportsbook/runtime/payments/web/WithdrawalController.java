@@ -1,19 +1,15 @@
 package com.sportsbook.runtime.payments.web;
 
 import com.sportsbook.commons.ErrorCodes;
-import com.sportsbook.commons.money.MoneyAmounts;
-import com.sportsbook.commons.routing.BrandRoute;
 import com.sportsbook.commons.web.Problems;
 import com.sportsbook.runtime.identity.PlayerView;
 import com.sportsbook.runtime.identity.Players;
 import com.sportsbook.runtime.payments.flow.Payment;
 import com.sportsbook.runtime.payments.flow.Withdrawals;
-import com.sportsbook.runtime.tenancy.TenantDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +31,12 @@ class WithdrawalController {
 
     private final Withdrawals withdrawals;
     private final Players players;
-    private final TenantDirectory directory;
+    private final PlayerMoneyRequests requests;
 
-    WithdrawalController(Withdrawals withdrawals, Players players, TenantDirectory directory) {
+    WithdrawalController(Withdrawals withdrawals, Players players, PlayerMoneyRequests requests) {
         this.withdrawals = withdrawals;
         this.players = players;
-        this.directory = directory;
+        this.requests = requests;
     }
 
     record WithdrawalRequest(BigDecimal amount, String currency) {
@@ -58,25 +54,15 @@ class WithdrawalController {
 
     @PostMapping("/api/v1/wallet/withdrawals")
     @Operation(summary = "Request a withdrawal (Idempotency-Key header): the money is locked at once; 202 with the withdrawal")
-    ResponseEntity<?> request(@RequestHeader(name = DepositController.IDEMPOTENCY_KEY, required = false) String key,
+    ResponseEntity<?> request(@RequestHeader(name = PlayerMoneyRequests.IDEMPOTENCY_KEY, required = false) String key,
             @RequestBody WithdrawalRequest request, JwtAuthenticationToken token) {
-        Optional<PlayerView> player = players.bySubject(token.getToken().getSubject());
-        if (player.isEmpty()) {
-            return noPlayer();
+        PlayerMoneyRequests.Checked checked = requests.check(token, key, request.amount(), request.currency(), "withdrawal");
+        if (checked instanceof PlayerMoneyRequests.Checked.Refused refused) {
+            return refused.response();
         }
-        if (key == null || key.isBlank() || key.length() > 100) {
-            return invalid(DepositController.IDEMPOTENCY_KEY, "a money command needs an Idempotency-Key header of 1 to 100 characters");
-        }
-        Optional<BrandRoute> brand = directory.brand(player.get().brand());
-        MoneyAmounts.Parsed parsed = MoneyAmounts.parse(request.amount(), request.currency(),
-                new HashSet<>(brand.map(BrandRoute::currencies).orElse(List.of())));
-        if (parsed instanceof MoneyAmounts.Parsed.Invalid invalid) {
-            return invalid(invalid.problem().field(), invalid.problem().message());
-        }
-        long minor = ((MoneyAmounts.Parsed.Valid) parsed).money().minor();
-        String host = brand.map(route -> route.hosts().getFirst()).orElseThrow();
-        Withdrawals.Result result = withdrawals.request(new Withdrawals.Command(player.get().id(),
-                token.getToken().getSubject(), player.get().brand(), host, minor, request.currency(), key));
+        PlayerMoneyRequests.Checked.Valid valid = (PlayerMoneyRequests.Checked.Valid) checked;
+        Withdrawals.Result result = withdrawals.request(new Withdrawals.Command(valid.player().id(),
+                token.getToken().getSubject(), valid.player().brand(), valid.brandHost(), valid.minor(), valid.currency(), key));
         return switch (result) {
             case Withdrawals.Result.Accepted accepted -> ResponseEntity.accepted()
                     .location(URI.create("/api/v1/wallet/withdrawals/" + accepted.payment().id()))
@@ -117,10 +103,5 @@ class WithdrawalController {
 
     private static ResponseEntity<?> noPlayer() {
         return Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "This account has no player profile on this brand.");
-    }
-
-    private static ResponseEntity<?> invalid(String field, String message) {
-        return Problems.response(Problems.invalid("The withdrawal cannot be requested as sent; nothing moved.",
-                List.of(Map.of("field", field, "message", message))));
     }
 }

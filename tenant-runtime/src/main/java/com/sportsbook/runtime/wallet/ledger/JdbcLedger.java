@@ -114,13 +114,9 @@ final class JdbcLedger implements Wallet {
             legs.add(new Leg(accounts.idOf(posting.account()), posting.account(), posting.amount()));
         }
         Map<UUID, AccountState> locked = lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList());
-        for (Leg leg : legs) {
-            if (leg.player()) {
-                Optional<WalletOutcome.Rejected> refused = LedgerRules.canPost(locked.get(leg.accountId()), leg.amount());
-                if (refused.isPresent()) {
-                    return refused.get();
-                }
-            }
+        Optional<WalletOutcome.Rejected> refused = firstRefusal(legs, locked);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         UUID transactionId = insertTransaction(transfer.kind(), transfer.idempotencyKey(), null, transfer.reference(),
                 transfer.description());
@@ -154,6 +150,34 @@ final class JdbcLedger implements Wallet {
             String status, String reference) {
     }
 
+    /** A hold locked for capture or release, or why it cannot be. */
+    private record HoldLookup(PendingHold hold, WalletOutcome.Rejected refusal) {
+    }
+
+    private HoldLookup lockPending(UUID holdId) {
+        Optional<PendingHold> found = lockHold(holdId);
+        if (found.isEmpty()) {
+            return new HoldLookup(null, rejected(Rejection.HOLD_NOT_FOUND, "there is no hold " + holdId));
+        }
+        if (!"pending".equals(found.get().status())) {
+            return new HoldLookup(null, rejected(Rejection.HOLD_NOT_PENDING, "the hold is already " + found.get().status()));
+        }
+        return new HoldLookup(found.get(), null);
+    }
+
+    /** The first player posting the locked balances cannot take, if any. */
+    private static Optional<WalletOutcome.Rejected> firstRefusal(List<Leg> legs, Map<UUID, AccountState> locked) {
+        for (Leg leg : legs) {
+            if (leg.player()) {
+                Optional<WalletOutcome.Rejected> refused = LedgerRules.canPost(locked.get(leg.accountId()), leg.amount());
+                if (refused.isPresent()) {
+                    return refused;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<PendingHold> lockHold(UUID holdId) {
         return jdbc.sql("""
                 SELECT id, account_id, counter_account_id, amount, capture_kind, status, reference
@@ -165,14 +189,11 @@ final class JdbcLedger implements Wallet {
     }
 
     private WalletOutcome capture(WalletCommand.CaptureHold capture) {
-        Optional<PendingHold> found = lockHold(capture.holdId());
-        if (found.isEmpty()) {
-            return rejected(Rejection.HOLD_NOT_FOUND, "there is no hold " + capture.holdId());
+        HoldLookup lookup = lockPending(capture.holdId());
+        if (lookup.refusal() != null) {
+            return lookup.refusal();
         }
-        PendingHold hold = found.get();
-        if (!"pending".equals(hold.status())) {
-            return rejected(Rejection.HOLD_NOT_PENDING, "the hold is already " + hold.status());
-        }
+        PendingHold hold = lookup.hold();
         Optional<WalletOutcome.Rejected> bad = LedgerRules.capturable(capture.amount(), hold.amount());
         if (bad.isPresent()) {
             return bad.get();
@@ -184,14 +205,9 @@ final class JdbcLedger implements Wallet {
         AccountState account = locked.get(hold.accountId());
         AccountState released = new AccountState(account.balance(), account.held() - hold.amount());
         locked.put(hold.accountId(), released);
-        for (Leg leg : legs) {
-            if (leg.player()) {
-                Optional<WalletOutcome.Rejected> refused = LedgerRules.canPost(locked.get(leg.accountId()), leg.amount());
-                if (refused.isPresent()) {
-                    throw new IllegalStateException("a pending hold could not be captured: " + refused.get().detail());
-                }
-            }
-        }
+        firstRefusal(legs, locked).ifPresent(refused -> {
+            throw new IllegalStateException("a pending hold could not be captured: " + refused.detail());
+        });
         UUID transactionId = insertTransaction(hold.captureKind(), capture.idempotencyKey(), null, hold.reference(), null);
         post(transactionId, legs, locked);
         jdbc.sql("""
@@ -201,14 +217,11 @@ final class JdbcLedger implements Wallet {
     }
 
     private WalletOutcome release(WalletCommand.ReleaseHold release) {
-        Optional<PendingHold> found = lockHold(release.holdId());
-        if (found.isEmpty()) {
-            return rejected(Rejection.HOLD_NOT_FOUND, "there is no hold " + release.holdId());
+        HoldLookup lookup = lockPending(release.holdId());
+        if (lookup.refusal() != null) {
+            return lookup.refusal();
         }
-        PendingHold hold = found.get();
-        if (!"pending".equals(hold.status())) {
-            return rejected(Rejection.HOLD_NOT_PENDING, "the hold is already " + hold.status());
-        }
+        PendingHold hold = lookup.hold();
         AccountState state = lockPlayers(List.of(hold.accountId())).get(hold.accountId());
         setPlayerBalance(hold.accountId(), state.balance(), state.held() - hold.amount());
         jdbc.sql("UPDATE wallet_hold SET status = 'released', resolved_at = ? WHERE id = ?")
@@ -234,13 +247,9 @@ final class JdbcLedger implements Wallet {
                     return new Leg(accountId, describe(accountId), -rs.getLong("amount"));
                 }).list();
         Map<UUID, AccountState> locked = lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList());
-        for (Leg leg : legs) {
-            if (leg.player()) {
-                Optional<WalletOutcome.Rejected> refused = LedgerRules.canPost(locked.get(leg.accountId()), leg.amount());
-                if (refused.isPresent()) {
-                    return refused.get();
-                }
-            }
+        Optional<WalletOutcome.Rejected> refused = firstRefusal(legs, locked);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         UUID transactionId = insertTransaction(TransactionKind.REVERSAL, reverse.idempotencyKey(), reverse.transactionId(),
                 (String) rows.getFirst().get("reference"), reverse.reason());

@@ -3,6 +3,7 @@ package com.sportsbook.runtime.payments.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sportsbook.commons.TenantSlug;
+import com.sportsbook.runtime.RuntimeTestSettings;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.payments.DepositStartRequest;
@@ -51,12 +52,7 @@ class WithdrawalRetriesIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("runtime.tenancy.upgrade-on-startup", () -> "false");
-        registry.add("runtime.tenancy.directory-refresh", () -> "1h");
-        registry.add("runtime.tenancy.control-plane-url", () -> "http://127.0.0.1:9");
+        RuntimeTestSettings.standalone(registry, DATABASE, 4);
         registry.add("runtime.payments.provider", () -> "flaky");
     }
 
