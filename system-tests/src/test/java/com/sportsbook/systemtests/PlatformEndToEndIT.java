@@ -243,7 +243,9 @@ class PlatformEndToEndIT {
                     new Probe("POST", "/api/v1/backoffice/wallet/adjustments", "{}"),
                     new Probe("GET", "/api/v1/backoffice/wallet/checks", null))),
             Map.entry("any other back-office action", List.of(new Probe("GET", "/api/v1/backoffice/permission-probe", null))),
-            Map.entry("anything else under `/api`", List.of(new Probe("GET", "/api/v1/permission-probe", null))));
+            Map.entry("anything else under `/api`", List.of(new Probe("GET", "/api/v1/permission-probe", null))),
+            Map.entry("sign out of this session (its tokens are refused afterwards)", List.of(
+                    new Probe("POST", "/api/v1/players/me/logout", ""))));
 
     private static final Map<String, List<Probe>> PLATFORM_PROBES = Map.of(
             "create a tenant with its first brand", List.of(new Probe("POST", "/api/v1/tenants", "{}")),
@@ -321,6 +323,29 @@ class PlatformEndToEndIT {
             }
         }
         cells.assertAll();
+    }
+
+    @Test
+    @Order(6)
+    void aPlayerWhoSignsOutCannotUseThatSessionsTokensAgain() {
+        String email = "leaving." + System.nanoTime() + "@example.com";
+        edge.post("/api/v1/players", registration(email, "Correct-Horse-42", "1991-02-02")).host("alpha.localhost").send();
+        String token = "Bearer " + accounts.signIn("alpha", email, "Correct-Horse-42");
+
+        int before = edge.get("/api/v1/players/me").host("alpha.localhost").header(AUTH, token).send().status();
+        TestHttp.Response logout = edge.post("/api/v1/players/me/logout", "").host("alpha.localhost").header(AUTH, token).send();
+        TestHttp.Response after = edge.get("/api/v1/players/me").host("alpha.localhost").header(AUTH, token).send();
+        TestHttp.Response wallet = edge.get("/api/v1/wallet/balances").host("alpha.localhost").header(AUTH, token).send();
+        String again = "Bearer " + accounts.signIn("alpha", email, "Correct-Horse-42");
+        JsonNode newSession = edge.get("/api/v1/players/me").host("alpha.localhost").header(AUTH, again).send().json();
+
+        assertThat(before).isEqualTo(200);
+        assertThat(logout.status()).isEqualTo(204);
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.json().get("code").asString()).isEqualTo("session_ended");
+        assertThat(wallet.status()).isEqualTo(401);
+        assertThat(newSession.has("previousSession")).isTrue();
+        assertThat(newSession.get("previousSession").isNull()).as("the signed-out session is the previous one").isFalse();
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class AccountStatusFilter extends OncePerRequestFilter {
 
+    static final String SESSION_ENDED = "session_ended";
+
     private final Players players;
 
     AccountStatusFilter(Players players) {
@@ -30,10 +32,16 @@ class AccountStatusFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
-            Optional<PlayerStatus> status = players.admit(token.getToken().getSubject(), token.getToken().getClaimAsString("sid"));
-            if (status.isPresent() && status.get() != PlayerStatus.ACTIVE) {
-                ProblemWriter.write(response, 403, status.get().refusalCode(),
-                        "This account cannot be used at the moment (" + status.get().wireName().replace('_', ' ') + ").");
+            Optional<Players.Admission> admission = players.admit(token.getToken().getSubject(),
+                    token.getToken().getClaimAsString("sid"));
+            if (admission.isPresent() && admission.get().sessionEnded()) {
+                ProblemWriter.write(response, 401, SESSION_ENDED, "You signed out of this session; sign in again.");
+                return;
+            }
+            if (admission.isPresent() && admission.get().status() != PlayerStatus.ACTIVE) {
+                PlayerStatus status = admission.get().status();
+                ProblemWriter.write(response, 403, status.refusalCode(),
+                        "This account cannot be used at the moment (" + status.wireName().replace('_', ' ') + ").");
                 return;
             }
         }

@@ -78,6 +78,15 @@ class KeycloakPlayers {
         }
     }
 
+    /** Ends one Keycloak session of the realm (sign-out); a session Keycloak no longer has is already ended. */
+    void endSession(String tenant, String sessionId) {
+        try {
+            realm(tenant).deleteSession(sessionId, false);
+        } catch (jakarta.ws.rs.NotFoundException alreadyGone) {
+            // nothing to end
+        }
+    }
+
     private static String errorMessage(Response response) {
         try {
             @SuppressWarnings("unchecked")

@@ -65,6 +65,18 @@ class PlayerController {
                         "This account has no player profile on this brand."));
     }
 
+    @PostMapping("/api/v1/players/me/logout")
+    @Operation(summary = "Sign out of this session: its tokens are refused from now on and the Keycloak session ends")
+    ResponseEntity<?> logout(@AuthenticationPrincipal Jwt token) {
+        String session = token.getClaimAsString("sid");
+        if (session == null) {
+            return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCodes.VALIDATION_FAILED,
+                    "This token names no sign-in session.");
+        }
+        return players.signOut(token.getSubject(), session) ? ResponseEntity.noContent().build()
+                : Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "This account has no player profile on this brand.");
+    }
+
     @PostMapping("/api/v1/backoffice/players/{id}/suspension")
     @Operation(summary = "Suspend a player account: sign-in is refused and open sessions end (staff)")
     ResponseEntity<?> suspend(@PathVariable UUID id) {

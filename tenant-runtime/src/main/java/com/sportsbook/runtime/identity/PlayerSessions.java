@@ -38,6 +38,28 @@ class PlayerSessions {
                 .executeUpdate();
     }
 
+    /** Signs the session out: recorded even if the session never made a call before. */
+    void end(UUID playerId, String sessionRef, Instant now) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO player_session (id, player_id, session_ref, started_at, last_activity_at, ended_at)
+                        VALUES (?1, ?2, ?3, ?4, ?4, ?4)
+                        ON CONFLICT (session_ref) DO UPDATE SET ended_at = COALESCE(player_session.ended_at, EXCLUDED.ended_at),
+                            last_activity_at = EXCLUDED.last_activity_at
+                        """)
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, playerId)
+                .setParameter(3, sessionRef)
+                .setParameter(4, Timestamp.from(now))
+                .executeUpdate();
+    }
+
+    boolean ended(String sessionRef) {
+        return !entityManager.createNativeQuery(
+                        "SELECT 1 FROM player_session WHERE session_ref = ?1 AND ended_at IS NOT NULL")
+                .setParameter(1, sessionRef)
+                .getResultList().isEmpty();
+    }
+
     Optional<Session> current(String sessionRef) {
         return first(entityManager.createNativeQuery(
                         "SELECT started_at, last_activity_at FROM player_session WHERE session_ref = ?1")

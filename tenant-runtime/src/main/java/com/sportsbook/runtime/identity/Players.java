@@ -110,17 +110,39 @@ public class Players {
                 sessionRef == null ? null : sessions.previous(player.id(), sessionRef).orElse(null))));
     }
 
+    /** The account's state at a call, and whether the token's session was signed out of. */
+    record Admission(PlayerStatus status, boolean sessionEnded) {
+    }
+
     /**
-     * Every call of a signed-in player passes here: it answers the account's state, and for an active account records
-     * the call in the sign-in session. Empty when the token is not a player's.
+     * Every call of a signed-in player passes here: it answers the account's state and whether the session has been
+     * signed out of, and for an active, live session records the call. Empty when the token is not a player's.
      */
-    Optional<PlayerStatus> admit(String identityUserId, String sessionRef) {
+    Optional<Admission> admit(String identityUserId, String sessionRef) {
         return transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(player -> {
-            if (player.status() == PlayerStatus.ACTIVE && sessionRef != null) {
+            boolean ended = sessionRef != null && sessions.ended(sessionRef);
+            if (player.status() == PlayerStatus.ACTIVE && sessionRef != null && !ended) {
                 sessions.touch(player.id(), sessionRef, clock.instant());
             }
-            return player.status();
+            return new Admission(player.status(), ended);
         }));
+    }
+
+    /**
+     * Signs the player out of this session: its tokens are refused from now on, and Keycloak's session (and its
+     * refresh token) ends too. Signing out twice changes nothing.
+     */
+    boolean signOut(String identityUserId, String sessionRef) {
+        Optional<Player> player = transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(found -> {
+            sessions.end(found.id(), sessionRef, clock.instant());
+            return found;
+        }));
+        if (player.isEmpty()) {
+            return false;
+        }
+        identities.endSession(TenantContext.require().slug().value(), sessionRef);
+        log.info("player {} signed out of session {}", player.get().id(), sessionRef);
+        return true;
     }
 
     /** Moves an account to a state; any state but active also disables sign-in and ends open sessions. */

@@ -34,7 +34,7 @@ class RuntimeAccessRules {
                         .requestMatchers(HttpMethod.POST, "/api/v1/players").permitAll()
                         // authenticated by the provider's signature over the raw body, not by a token
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/*").permitAll()
-                        .requestMatchers("/api/v1/players/me", "/api/v1/wallet/**").hasRole("player")
+                        .requestMatchers("/api/v1/players/me", "/api/v1/players/me/logout", "/api/v1/wallet/**").hasRole("player")
                         .requestMatchers("/api/v1/backoffice/wallet/**", "/api/v1/backoffice/payments/**")
                         .hasAnyRole("finance", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/players/**").hasAnyRole("support", "compliance-officer", "tenant-admin")
