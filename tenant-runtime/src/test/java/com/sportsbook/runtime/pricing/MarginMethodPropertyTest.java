@@ -38,9 +38,10 @@ class MarginMethodPropertyTest {
         BigDecimal slack = offered.prices().stream()
                 .map(o -> new BigDecimal("0.01").divide(o.decimal().pow(2), MathContext.DECIMAL64).multiply(new BigDecimal("1.01")))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+        // a heavy favourite's price is floored at 1.01, which gives back part of the margin: only then may it fall short
         boolean floored = offered.prices().stream().anyMatch(o -> o.decimal().compareTo(Odds.MINIMUM) == 0);
-        assertThat(overround).isGreaterThanOrEqualTo(target.subtract(new BigDecimal("0.000001")));
         if (!floored) {
+            assertThat(overround).isGreaterThanOrEqualTo(target.subtract(new BigDecimal("0.000001")));
             assertThat(overround).isLessThanOrEqualTo(target.add(slack).add(new BigDecimal("0.0005")));
         }
     }

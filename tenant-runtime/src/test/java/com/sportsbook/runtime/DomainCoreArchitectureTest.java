@@ -1,4 +1,4 @@
-package com.sportsbook.runtime.wallet;
+package com.sportsbook.runtime;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -7,20 +7,21 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The money core (the wallet's API and its rules) is plain Java: no Spring, no JPA, no JDBC. */
-class WalletArchitectureTest {
+/** The domain cores (money: the wallet's API and rules; prices and margins) are plain Java: no Spring, JPA or JDBC. */
+class DomainCoreArchitectureTest {
 
-    private final JavaClasses wallet = new ClassFileImporter()
+    private final JavaClasses cores = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.sportsbook.runtime.wallet");
+            .importPackages("com.sportsbook.runtime.wallet", "com.sportsbook.runtime.pricing");
 
     @Test
-    void theWalletApiAndItsRulesDependOnNoFramework() {
-        noClasses().that().resideInAnyPackage("com.sportsbook.runtime.wallet", "com.sportsbook.runtime.wallet.core..")
+    void theWalletApiItsRulesAndPricingDependOnNoFramework() {
+        noClasses().that().resideInAnyPackage("com.sportsbook.runtime.wallet", "com.sportsbook.runtime.wallet.core..",
+                        "com.sportsbook.runtime.pricing..")
                 .and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                         "java.sql..", "javax.sql..")
                 .because("money rules are tested and reasoned about without a framework (CONVENTIONS.md)")
-                .check(wallet);
+                .check(cores);
     }
 }
