@@ -23,7 +23,7 @@ class RealBooksTest {
     }
 
     private static List<Match> season() throws IOException {
-        try (InputStream in = RealBooksTest.class.getResourceAsStream("/football-data/E0-2023-24.csv")) {
+        try (InputStream in = RealBooksTest.class.getResourceAsStream("/feeds/football-data/E0-2023-24.csv")) {
             List<String> rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             List<String> header = Arrays.asList(rows.getFirst().split(","));
             List<Match> matches = new ArrayList<>();
