@@ -141,6 +141,21 @@ class TenantRealmIT {
     }
 
     @Test
+    void aRealmFromAnOlderBlueprintGainsTheRuntimeClientWhenReconciledAgain() {
+        String older = "older" + UUID.randomUUID().toString().substring(0, 6);
+        realms.ensureTenantRealm(older, "Older Bet", List.of(older + ".localhost"));
+        RealmResource realm = admin.realm(TenantRealms.realmOf(older));
+        realm.clients().get(realm.clients().findByClientId("tenant-runtime").getFirst().getId()).remove();
+        boolean goneBefore = realms.runtimeCredentials(older).isEmpty();
+
+        realms.ensureTenantRealm(older, "Older Bet", List.of(older + ".localhost"));
+
+        assertThat(goneBefore).isTrue();
+        assertThat(realms.runtimeCredentials(older)).isPresent();
+        assertThat(realm.clients().findByClientId("tenant-runtime")).hasSize(1);
+    }
+
+    @Test
     void aPlayerSignsInWithAPassword() throws Exception {
         String player = createUser("punter", "player");
 
