@@ -1,0 +1,70 @@
+package com.sportsbook.runtime.feeds;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every feed's messages pass before ingestion: an event must be announced before its markets and result, a
+ * price must be at least 1.01, and versions must rise per event (a duplicate or an older version is dropped). A
+ * message that fails is skipped with its reason and the feed goes on. One screen per feed run.
+ */
+public final class FeedScreen {
+
+    static final BigDecimal MINIMUM_PRICE = new BigDecimal("1.01");
+
+    public record Skipped(FeedMessage message, String reason) {
+    }
+
+    public record Screened(List<FeedMessage> accepted, List<Skipped> skipped) {
+    }
+
+    private final VersionGate gate = new VersionGate();
+    private final Set<String> announced = new HashSet<>();
+
+    public Screened screen(List<FeedMessage> messages) {
+        List<FeedMessage> accepted = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (FeedMessage message : messages) {
+            String problem = problem(message);
+            if (problem != null) {
+                skipped.add(new Skipped(message, problem));
+                continue;
+            }
+            switch (gate.offer(message)) {
+                case APPLY -> {
+                    if (message instanceof FeedMessage.EventUpdate) {
+                        announced.add(message.eventRef());
+                    }
+                    accepted.add(message);
+                }
+                case DUPLICATE -> skipped.add(new Skipped(message, "duplicate of version " + message.version()));
+                case STALE -> skipped.add(new Skipped(message, "older than the version already applied"));
+            }
+        }
+        return new Screened(List.copyOf(accepted), List.copyOf(skipped));
+    }
+
+    private String problem(FeedMessage message) {
+        if (message.version() <= 0) {
+            return "a version is a positive number";
+        }
+        if (!(message instanceof FeedMessage.EventUpdate) && !announced.contains(message.eventRef())) {
+            return "unknown event " + message.eventRef();
+        }
+        if (message instanceof FeedMessage.MarketUpdate market) {
+            for (Map.Entry<String, BigDecimal> price : market.prices().entrySet()) {
+                if (price.getValue() == null || price.getValue().compareTo(MINIMUM_PRICE) < 0) {
+                    return "the price of " + price.getKey() + " (" + price.getValue() + ") is below 1.01";
+                }
+            }
+        }
+        if (message instanceof FeedMessage.Result result && (result.homeGoals() < 0 || result.awayGoals() < 0)) {
+            return "a score is not negative";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,97 @@
+package com.sportsbook.runtime.feeds.jsonl;
+
+import com.sportsbook.runtime.feeds.FeedMessage;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A recorded feed, one JSON object per line, for tests and incident replays:
+ * <pre>
+ * {"type":"event","eventRef":"e1","version":1,"sport":"football","category":"England","competition":"Premier League",
+ *  "home":"Arsenal","away":"Wolves","startsAt":"2024-08-17T14:00:00Z","status":"scheduled"}
+ * {"type":"market","eventRef":"e1","version":2,"marketRef":"e1:1x2","marketType":"1x2","status":"open",
+ *  "prices":{"home":"1.18","draw":"7.5","away":"13"}}
+ * {"type":"result","eventRef":"e1","version":9,"homeGoals":2,"awayGoals":0}
+ * </pre>
+ * A line that is not such an object is reported with its number and skipped.
+ */
+public final class JsonLinesFeed {
+
+    public record Problem(int line, String reason) {
+    }
+
+    public record Read(List<FeedMessage> messages, List<Problem> problems) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private JsonLinesFeed() {
+    }
+
+    public static Read read(String lines) {
+        List<FeedMessage> messages = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<String> all = lines.lines().toList();
+        for (int i = 0; i < all.size(); i++) {
+            String line = all.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                messages.add(message(JSON.readTree(line)));
+            } catch (RuntimeException unreadable) {
+                problems.add(new Problem(i + 1, unreadable.getMessage() == null ? "unreadable" : firstLine(unreadable.getMessage())));
+            }
+        }
+        return new Read(List.copyOf(messages), List.copyOf(problems));
+    }
+
+    private static FeedMessage message(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("a line is one JSON object");
+        }
+        String event = text(node, "eventRef");
+        long version = node.path("version").asLong(0);
+        return switch (text(node, "type")) {
+            case "event" -> new FeedMessage.EventUpdate(event, version, text(node, "sport"), text(node, "category"),
+                    text(node, "competition"), text(node, "home"), text(node, "away"),
+                    Instant.parse(text(node, "startsAt")), text(node, "status"));
+            case "market" -> {
+                Map<String, BigDecimal> prices = new LinkedHashMap<>();
+                JsonNode given = node.path("prices");
+                if (!given.isObject() || given.isEmpty()) {
+                    throw new IllegalArgumentException("a market carries prices");
+                }
+                for (String key : given.propertyNames()) {
+                    prices.put(key, new BigDecimal(given.get(key).asString()));
+                }
+                BigDecimal line = node.path("line").isMissingNode() || node.path("line").isNull() ? null
+                        : new BigDecimal(node.path("line").asString());
+                yield new FeedMessage.MarketUpdate(event, version, text(node, "marketRef"), text(node, "marketType"), line,
+                        text(node, "status"), prices);
+            }
+            case "result" -> new FeedMessage.Result(event, version, node.path("homeGoals").asInt(),
+                    node.path("awayGoals").asInt(), null, null);
+            default -> throw new IllegalArgumentException("unknown message type '" + text(node, "type") + "'");
+        };
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull() || value.asString("").isBlank()) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return value.asString();
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}
