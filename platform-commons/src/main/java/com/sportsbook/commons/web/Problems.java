@@ -30,6 +30,11 @@ public final class Problems {
         return problem;
     }
 
+    /** A 422 naming one field: the shape of most refusals of a single bad value. */
+    public static ResponseEntity<ProblemDetail> invalidField(String detail, String field, String message) {
+        return response(invalid(detail, List.of(Map.of("field", field, "message", message))));
+    }
+
     public static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, String detail) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(of(status, code, detail));
     }

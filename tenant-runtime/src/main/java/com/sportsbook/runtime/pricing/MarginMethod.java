@@ -38,7 +38,7 @@ public enum MarginMethod {
                 yield fair.stream().map(p -> p.add(share, MC)).toList();
             }
             case POWER -> {
-                double k = solveExponent(fair, BigDecimal.ONE.add(overround).doubleValue());
+                double k = solveExponentForSum(fair, BigDecimal.ONE.add(overround).doubleValue());
                 yield fair.stream().map(p -> BigDecimal.valueOf(Math.pow(p.doubleValue(), k))).toList();
             }
         };
@@ -64,11 +64,7 @@ public enum MarginMethod {
         };
     }
 
-    /** k such that the sum of p_i^k equals target (k in (0, 1] for a target of 1 or more). */
-    private static double solveExponent(List<BigDecimal> fair, double target) {
-        return solveExponentForSum(fair, target);
-    }
-
+    /** k such that the sum of v_i^k equals target (k below 1 for a target above 1, values below 1). */
     private static double solveExponentForSum(List<BigDecimal> values, double target) {
         double low = 0.01;
         double high = 10;

@@ -10,7 +10,6 @@ import com.sportsbook.runtime.tenancy.TenantDirectory;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -64,7 +63,6 @@ class PlayerMoneyRequests {
     }
 
     private static ResponseEntity<?> invalid(String what, String field, String message) {
-        return Problems.response(Problems.invalid("The " + what + " cannot be carried out as sent; nothing moved.",
-                List.of(Map.of("field", field, "message", message))));
+        return Problems.invalidField("The " + what + " cannot be carried out as sent; nothing moved.", field, message);
     }
 }

@@ -5,7 +5,6 @@ import com.sportsbook.commons.web.Problems;
 import com.sportsbook.runtime.payments.PaymentProvider;
 import com.sportsbook.runtime.payments.reconciliation.Reconciliations;
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -61,8 +60,8 @@ class ReconciliationController {
     @Operation(summary = "Resolve a reconciliation exception, saying what was done")
     ResponseEntity<?> resolve(@PathVariable UUID id, @RequestBody Resolution body, JwtAuthenticationToken token) {
         if (body.resolution() == null || body.resolution().isBlank() || body.resolution().length() > 300) {
-            return Problems.response(Problems.invalid("The resolution cannot be recorded as sent.",
-                    List.of(Map.of("field", "resolution", "message", "is required, up to 300 characters"))));
+            return Problems.invalidField("The resolution cannot be recorded as sent.", "resolution",
+                    "is required, up to 300 characters");
         }
         if (!reconciliations.resolve(id, token.getToken().getSubject(), body.resolution().strip())) {
             return Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "There is no open exception " + id + ".");

@@ -52,12 +52,10 @@ class WithdrawalReviewController {
     @Operation(summary = "Approve or reject a withdrawal under review; above the threshold two different staff members approve")
     ResponseEntity<?> decide(@PathVariable UUID id, @RequestBody DecisionRequest request, JwtAuthenticationToken token) {
         if (!"approve".equals(request.decision()) && !"reject".equals(request.decision())) {
-            return Problems.response(Problems.invalid("The decision cannot be recorded as sent.",
-                    List.of(Map.of("field", "decision", "message", "must be approve or reject"))));
+            return Problems.invalidField("The decision cannot be recorded as sent.", "decision", "must be approve or reject");
         }
         if (request.note() != null && request.note().length() > 300) {
-            return Problems.response(Problems.invalid("The decision cannot be recorded as sent.",
-                    List.of(Map.of("field", "note", "message", "is at most 300 characters"))));
+            return Problems.invalidField("The decision cannot be recorded as sent.", "note", "is at most 300 characters");
         }
         Optional<Payment> payment = withdrawals.find(id);
         String host = payment.flatMap(found -> directory.brand(found.brand())).map(BrandRoute::hosts)

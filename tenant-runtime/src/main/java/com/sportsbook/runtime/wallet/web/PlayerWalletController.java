@@ -3,6 +3,7 @@ package com.sportsbook.runtime.wallet.web;
 import com.sportsbook.runtime.identity.PlayerView;
 import com.sportsbook.runtime.identity.Players;
 import com.sportsbook.runtime.wallet.AccountKind;
+import com.sportsbook.runtime.wallet.AccountRef;
 import com.sportsbook.runtime.wallet.Balance;
 import com.sportsbook.runtime.wallet.Statement;
 import com.sportsbook.runtime.wallet.TransactionKind;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -53,20 +55,27 @@ class PlayerWalletController {
         if (player.isEmpty()) {
             return WalletProblems.noPlayer();
         }
-        Map<String, long[]> byCurrency = new TreeMap<>();
-        byCurrency.put(player.get().currency(), new long[4]);
+        Map<String, Map<AccountKind, Balance>> byCurrency = new TreeMap<>();
+        byCurrency.put(player.get().currency(), new EnumMap<>(AccountKind.class));
         for (Balance balance : wallet.balances(player.get().id(), player.get().brand())) {
-            long[] row = byCurrency.computeIfAbsent(balance.account().currency().getCurrencyCode(), code -> new long[4]);
-            AccountKind kind = ((com.sportsbook.runtime.wallet.AccountRef.Player) balance.account()).kind();
-            row[kind.ordinal()] = balance.balance();
-            if (kind == AccountKind.CASH) {
-                row[3] = balance.held();
-            }
+            AccountKind kind = ((AccountRef.Player) balance.account()).kind();
+            byCurrency.computeIfAbsent(balance.account().currency().getCurrencyCode(), code -> new EnumMap<>(AccountKind.class))
+                    .put(kind, balance);
         }
         List<CurrencyBalance> rows = new ArrayList<>();
-        byCurrency.forEach((currency, row) -> rows.add(new CurrencyBalance(currency, row[0], row[1], row[2], row[3],
-                row[0] - row[3])));
+        byCurrency.forEach((currency, accounts) -> {
+            Balance cash = accounts.get(AccountKind.CASH);
+            long held = cash == null ? 0 : cash.held();
+            rows.add(new CurrencyBalance(currency, balanceOf(accounts, AccountKind.CASH),
+                    balanceOf(accounts, AccountKind.BONUS), balanceOf(accounts, AccountKind.LOCKED), held,
+                    balanceOf(accounts, AccountKind.CASH) - held));
+        });
         return ResponseEntity.ok(new Balances(rows));
+    }
+
+    private static long balanceOf(Map<AccountKind, Balance> accounts, AccountKind kind) {
+        Balance balance = accounts.get(kind);
+        return balance == null ? 0 : balance.balance();
     }
 
     record Line(long id, UUID transactionId, String kind, String account, String currency, long amount,

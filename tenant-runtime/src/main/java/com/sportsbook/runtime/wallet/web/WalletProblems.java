@@ -3,8 +3,6 @@ package com.sportsbook.runtime.wallet.web;
 import com.sportsbook.commons.ErrorCodes;
 import com.sportsbook.commons.web.Problems;
 import com.sportsbook.runtime.wallet.Rejection;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +23,7 @@ final class WalletProblems {
     }
 
     static ResponseEntity<ProblemDetail> invalid(String field, String message) {
-        return Problems.response(Problems.invalid("The request cannot be carried out as sent; nothing moved.",
-                List.of(Map.of("field", field, "message", message))));
+        return Problems.invalidField("The request cannot be carried out as sent; nothing moved.", field, message);
     }
 
     static ResponseEntity<ProblemDetail> noPlayer() {
