@@ -15,23 +15,47 @@ public sealed interface FeedMessage {
 
     long version();
 
-    /** An event appears or changes: teams, start, status. */
-    record EventUpdate(String eventRef, long version, String sport, String category, String competition, String home,
-            String away, Instant startsAt, String status) implements FeedMessage {
+    /**
+     * An event appears or changes: its name, teams, start, status ({@link EventStatus}) and, in play, the score.
+     * {@code home} and {@code away} are null for an outright (a competition's winner), whose {@code name} says what
+     * it is; {@code score} is null before the start.
+     */
+    record EventUpdate(String eventRef, long version, String sport, String category, String competition, String name,
+            String home, String away, Instant startsAt, EventStatus status, Score score) implements FeedMessage {
+
+        /** A match between two sides, named "home v away". */
+        public static EventUpdate match(String eventRef, long version, String sport, String category, String competition,
+                String home, String away, Instant startsAt, EventStatus status, Score score) {
+            return new EventUpdate(eventRef, version, sport, category, competition, home + " v " + away, home, away,
+                    startsAt, status, score);
+        }
+    }
+
+    /** Goals, points or sets so far (by the sport). */
+    record Score(int home, int away) {
+        public Score {
+            if (home < 0 || away < 0) {
+                throw new IllegalArgumentException("a score is not negative");
+            }
+        }
     }
 
     /**
-     * A market's prices or status change. {@code prices} maps selection keys (home, draw, away, over, under) to the
-     * source's decimal prices; {@code line} is the handicap or total line, null for markets without one.
+     * A market's prices or status change. {@code prices} maps selection keys ({@link MarketType#selectionKeys}) to
+     * the source's decimal prices, and may be empty when only the status changes (a suspension keeps the last
+     * prices); {@code line} is the handicap or total line, null for markets without one.
      */
-    record MarketUpdate(String eventRef, long version, String marketRef, String type, BigDecimal line, String status,
-            Map<String, BigDecimal> prices) implements FeedMessage {
+    record MarketUpdate(String eventRef, long version, String marketRef, MarketType type, BigDecimal line,
+            MarketStatus status, Map<String, BigDecimal> prices) implements FeedMessage {
         public MarketUpdate {
             prices = Map.copyOf(prices);
         }
     }
 
-    /** The final result: goals at full time and at half time (null when the feed has none). */
+    /**
+     * The final result: goals (points, sets) at full time and at half time (null when the feed has none). Resulting
+     * closes the event's markets; settlement reads the result.
+     */
     record Result(String eventRef, long version, int homeGoals, int awayGoals, Integer halfTimeHomeGoals,
             Integer halfTimeAwayGoals) implements FeedMessage {
     }

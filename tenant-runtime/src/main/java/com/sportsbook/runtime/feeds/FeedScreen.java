@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * What every feed's messages pass before ingestion: an event must be announced before its markets and result, a
  * price must be at least 1.01, and versions must rise per event (a duplicate or an older version is dropped). A
- * message that fails is skipped with its reason and the feed goes on. One screen per feed run.
+ * message that fails is skipped with its reason and the feed goes on. Market lines and selection keys must fit the
+ * market's type. One screen per feed run.
  */
 public final class FeedScreen {
 
@@ -55,8 +56,23 @@ public final class FeedScreen {
         if (!(message instanceof FeedMessage.EventUpdate) && !announced.contains(message.eventRef())) {
             return "unknown event " + message.eventRef();
         }
+        if (message instanceof FeedMessage.EventUpdate event && (event.sport() == null || event.name() == null
+                || event.startsAt() == null || event.status() == null)) {
+            return "an event names its sport, name, start and status";
+        }
         if (message instanceof FeedMessage.MarketUpdate market) {
+            if (market.marketRef() == null || market.type() == null || market.status() == null) {
+                return "a market names its reference, type and status";
+            }
+            String line = market.type().lineProblem(market.line()).orElse(null);
+            if (line != null) {
+                return line;
+            }
             for (Map.Entry<String, BigDecimal> price : market.prices().entrySet()) {
+                String selection = market.type().selectionProblem(price.getKey()).orElse(null);
+                if (selection != null) {
+                    return selection;
+                }
                 if (price.getValue() == null || price.getValue().compareTo(MINIMUM_PRICE) < 0) {
                     return "the price of " + price.getKey() + " (" + price.getValue() + ") is below 1.01";
                 }

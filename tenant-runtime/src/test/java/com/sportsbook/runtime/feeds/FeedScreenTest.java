@@ -24,15 +24,18 @@ class FeedScreenTest {
             {"type":"lottery","eventRef":"e1","version":8}
             {"type":"market","version":8,"marketRef":"x","marketType":"1x2","status":"open","prices":{"home":"2"}}
             {"type":"market","eventRef":"e1","version":8,"marketRef":"e1:1x2","marketType":"1x2","status":"open","prices":{"home":"abc"}}
+            {"type":"market","eventRef":"e1","version":8,"marketRef":"e1:t","marketType":"total","line":"2.3","status":"open","prices":{"over":"1.9","under":"1.9"}}
+            {"type":"market","eventRef":"e1","version":8,"marketRef":"e1:1x2","marketType":"1x2","status":"open","prices":{"banana":"2.0"}}
+            {"type":"market","eventRef":"e1","version":8,"marketRef":"e1:x","marketType":"lottery_numbers","status":"open","prices":{}}
             {"type":"result","eventRef":"e1","version":9,"homeGoals":2,"awayGoals":0}
             """;
 
     @Test
-    void malformedLinesUnknownIdsImpossiblePricesAndOldVersionsAreSkippedAndTheFeedGoesOn() {
+    void malformedLinesUnknownIdsImpossiblePricesLinesAndOldVersionsAreSkippedAndTheFeedGoesOn() {
         JsonLinesFeed.Read read = JsonLinesFeed.read(FEED);
         FeedScreen.Screened screened = new FeedScreen().screen(read.messages());
 
-        assertThat(read.problems()).extracting(JsonLinesFeed.Problem::line).containsExactly(11, 12, 13, 14);
+        assertThat(read.problems()).extracting(JsonLinesFeed.Problem::line).containsExactly(11, 12, 13, 14, 17);
         assertThat(screened.accepted()).extracting(FeedMessage::version).containsExactly(1L, 2L, 7L, 9L);
         assertThat(screened.skipped()).extracting(FeedScreen.Skipped::reason).containsExactly(
                 "duplicate of version 2",
@@ -41,7 +44,9 @@ class FeedScreenTest {
                 "the price of home (-1.5) is below 1.01",
                 "the price of home (1.00) is below 1.01",
                 "older than the version already applied",
-                "a version is a positive number");
+                "a version is a positive number",
+                "a line is in steps of 0.25, not 2.3",
+                "a 1x2 market has no selection 'banana'");
         assertThat(screened.accepted().getLast()).isEqualTo(new FeedMessage.Result("e1", 9, 2, 0, null, null));
     }
 

@@ -1,6 +1,9 @@
 package com.sportsbook.runtime.feeds.footballdata;
 
+import com.sportsbook.runtime.feeds.EventStatus;
 import com.sportsbook.runtime.feeds.FeedMessage;
+import com.sportsbook.runtime.feeds.MarketStatus;
+import com.sportsbook.runtime.feeds.MarketType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,18 +26,19 @@ public final class SeasonReplay {
         season.stream().sorted(Comparator.comparing(SeasonMatch::kickOff).thenComparing(SeasonMatch::row)).forEach(match -> {
             String event = eventRef(match);
             long version = 1;
-            messages.add(new FeedMessage.EventUpdate(event, version++, "football", "England", "Premier League",
-                    match.home(), match.away(), match.kickOff(), "scheduled"));
+            messages.add(FeedMessage.EventUpdate.match(event, version++, "football", "England", "Premier League",
+                    match.home(), match.away(), match.kickOff(), EventStatus.SCHEDULED, null));
             for (FeedMessage.MarketUpdate market : markets(event, match, true)) {
                 messages.add(withVersion(market, version++));
             }
             for (FeedMessage.MarketUpdate market : markets(event, match, false)) {
                 messages.add(withVersion(market, version++));
             }
-            messages.add(new FeedMessage.EventUpdate(event, version++, "football", "England", "Premier League",
-                    match.home(), match.away(), match.kickOff(), "live"));
-            messages.add(new FeedMessage.EventUpdate(event, version++, "football", "England", "Premier League",
-                    match.home(), match.away(), match.kickOff(), "finished"));
+            messages.add(FeedMessage.EventUpdate.match(event, version++, "football", "England", "Premier League",
+                    match.home(), match.away(), match.kickOff(), EventStatus.LIVE, new FeedMessage.Score(0, 0)));
+            messages.add(FeedMessage.EventUpdate.match(event, version++, "football", "England", "Premier League",
+                    match.home(), match.away(), match.kickOff(), EventStatus.FINISHED,
+                    new FeedMessage.Score(match.homeGoals(), match.awayGoals())));
             messages.add(new FeedMessage.Result(event, version, match.homeGoals(), match.awayGoals(),
                     match.halfTimeHomeGoals(), match.halfTimeAwayGoals()));
         });
@@ -50,18 +54,18 @@ public final class SeasonReplay {
         List<FeedMessage.MarketUpdate> markets = new ArrayList<>();
         SeasonMatch.ThreeWay threeWay = opening ? match.opening1x2() : match.closing1x2();
         if (threeWay != null) {
-            markets.add(new FeedMessage.MarketUpdate(event, 0, event + ":1x2", "1x2", null, "open",
+            markets.add(new FeedMessage.MarketUpdate(event, 0, event + ":1x2", MarketType.ONE_X_TWO, null, MarketStatus.OPEN,
                     prices("home", threeWay.home(), "draw", threeWay.draw(), "away", threeWay.away())));
         }
         SeasonMatch.TwoWay total = opening ? match.openingTotal25() : match.closingTotal25();
         if (total != null) {
-            markets.add(new FeedMessage.MarketUpdate(event, 0, event + ":total:2.5", "total_goals", new BigDecimal("2.5"),
-                    "open", prices("over", total.over(), "under", total.under())));
+            markets.add(new FeedMessage.MarketUpdate(event, 0, event + ":total:2.5", MarketType.TOTAL, new BigDecimal("2.5"),
+                    MarketStatus.OPEN, prices("over", total.over(), "under", total.under())));
         }
         SeasonMatch.Handicap handicap = opening ? match.openingHandicap() : match.closingHandicap();
         if (handicap != null) {
             markets.add(new FeedMessage.MarketUpdate(event, 0, event + ":ah:" + handicap.line().toPlainString(),
-                    "asian_handicap", handicap.line(), "open", prices("home", handicap.home(), "away", handicap.away())));
+                    MarketType.ASIAN_HANDICAP, handicap.line(), MarketStatus.OPEN, prices("home", handicap.home(), "away", handicap.away())));
         }
         return markets;
     }

@@ -1,6 +1,9 @@
 package com.sportsbook.runtime.feeds.jsonl;
 
+import com.sportsbook.runtime.feeds.EventStatus;
 import com.sportsbook.runtime.feeds.FeedMessage;
+import com.sportsbook.runtime.feeds.MarketStatus;
+import com.sportsbook.runtime.feeds.MarketType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  *  "prices":{"home":"1.18","draw":"7.5","away":"13"}}
  * {"type":"result","eventRef":"e1","version":9,"homeGoals":2,"awayGoals":0}
  * </pre>
- * A line that is not such an object is reported with its number and skipped.
+ * An event may carry a {@code name} (outrights) and a {@code score}; a market's {@code prices} may be left out when
+ * only its status changes. A line that is not such an object is reported with its number and skipped.
  */
 public final class JsonLinesFeed {
 
@@ -59,25 +63,39 @@ public final class JsonLinesFeed {
         String event = text(node, "eventRef");
         long version = node.path("version").asLong(0);
         return switch (text(node, "type")) {
-            case "event" -> new FeedMessage.EventUpdate(event, version, text(node, "sport"), text(node, "category"),
-                    text(node, "competition"), text(node, "home"), text(node, "away"),
-                    Instant.parse(text(node, "startsAt")), text(node, "status"));
+            case "event" -> {
+                String home = optional(node, "home");
+                String away = optional(node, "away");
+                String name = optional(node, "name");
+                if (name == null && (home == null || away == null)) {
+                    throw new IllegalArgumentException("an event has a name or both sides");
+                }
+                FeedMessage.Score score = node.path("score").isObject()
+                        ? new FeedMessage.Score(node.path("score").path("home").asInt(), node.path("score").path("away").asInt())
+                        : null;
+                yield new FeedMessage.EventUpdate(event, version, text(node, "sport"), optional(node, "category"),
+                        optional(node, "competition"), name == null ? home + " v " + away : name, home, away,
+                        Instant.parse(text(node, "startsAt")), EventStatus.fromWire(text(node, "status")), score);
+            }
             case "market" -> {
                 Map<String, BigDecimal> prices = new LinkedHashMap<>();
                 JsonNode given = node.path("prices");
-                if (!given.isObject() || given.isEmpty()) {
-                    throw new IllegalArgumentException("a market carries prices");
+                if (!given.isMissingNode() && !given.isObject()) {
+                    throw new IllegalArgumentException("a market's prices are an object of selection to price");
                 }
                 for (String key : given.propertyNames()) {
                     prices.put(key, new BigDecimal(given.get(key).asString()));
                 }
                 BigDecimal line = node.path("line").isMissingNode() || node.path("line").isNull() ? null
                         : new BigDecimal(node.path("line").asString());
-                yield new FeedMessage.MarketUpdate(event, version, text(node, "marketRef"), text(node, "marketType"), line,
-                        text(node, "status"), prices);
+                MarketType type = MarketType.fromWire(text(node, "marketType"))
+                        .orElseThrow(() -> new IllegalArgumentException("unknown market type '" + text(node, "marketType") + "'"));
+                yield new FeedMessage.MarketUpdate(event, version, text(node, "marketRef"), type, line,
+                        MarketStatus.fromWire(text(node, "status")), prices);
             }
             case "result" -> new FeedMessage.Result(event, version, node.path("homeGoals").asInt(),
-                    node.path("awayGoals").asInt(), null, null);
+                    node.path("awayGoals").asInt(), optionalInt(node, "halfTimeHomeGoals"),
+                    optionalInt(node, "halfTimeAwayGoals"));
             default -> throw new IllegalArgumentException("unknown message type '" + text(node, "type") + "'");
         };
     }
@@ -88,6 +106,16 @@ public final class JsonLinesFeed {
             throw new IllegalArgumentException(field + " is missing");
         }
         return value.asString();
+    }
+
+    private static String optional(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() || value.asString("").isBlank() ? null : value.asString();
+    }
+
+    private static Integer optionalInt(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asInt();
     }
 
     private static String firstLine(String message) {

@@ -2,7 +2,9 @@ package com.sportsbook.runtime.feeds.footballdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sportsbook.runtime.feeds.EventStatus;
 import com.sportsbook.runtime.feeds.FeedMessage;
+import com.sportsbook.runtime.feeds.MarketType;
 import com.sportsbook.runtime.feeds.FeedScreen;
 import java.math.BigDecimal;
 import java.util.List;
@@ -22,7 +24,7 @@ class SeasonReplayTest {
 
         assertThat(screened.skipped()).isEmpty();
         assertThat(messages.stream().filter(FeedMessage.Result.class::isInstance)).hasSize(380);
-        assertThat(messages.stream().filter(m -> m instanceof FeedMessage.EventUpdate e && e.status().equals("scheduled"))
+        assertThat(messages.stream().filter(m -> m instanceof FeedMessage.EventUpdate e && e.status() == EventStatus.SCHEDULED)
                 .map(m -> ((FeedMessage.EventUpdate) m).startsAt()).toList()).isSorted();
         assertThat(new FeedScreen().screen(messages.reversed()).accepted())
                 .as("played backwards, what precedes its event's announcement is refused; each event is announced once")
@@ -38,10 +40,10 @@ class SeasonReplayTest {
         FeedMessage.MarketUpdate opening = (FeedMessage.MarketUpdate) messages.get(1);
         FeedMessage.Result result = (FeedMessage.Result) messages.getLast();
 
-        assertThat(opening.type()).isEqualTo("1x2");
+        assertThat(opening.type()).isEqualTo(MarketType.ONE_X_TWO);
         assertThat(opening.prices()).isEqualTo(Map.of("home", new BigDecimal("8"), "draw", new BigDecimal("5.5"),
                 "away", new BigDecimal("1.33")));
-        assertThat(messages).filteredOn(m -> m instanceof FeedMessage.MarketUpdate market && market.type().equals("asian_handicap"))
+        assertThat(messages).filteredOn(m -> m instanceof FeedMessage.MarketUpdate market && market.type() == MarketType.ASIAN_HANDICAP)
                 .extracting(m -> ((FeedMessage.MarketUpdate) m).line()).containsExactly(new BigDecimal("1.5"), new BigDecimal("1.5"));
         assertThat(List.of(result.homeGoals(), result.awayGoals(), result.halfTimeHomeGoals(), result.halfTimeAwayGoals()))
                 .containsExactly(0, 3, 0, 2);
