@@ -1,0 +1,146 @@
+package com.sportsbook.runtime.catalog;
+
+import com.sportsbook.commons.TenantStatus;
+import com.sportsbook.runtime.catalog.ingest.Applied;
+import com.sportsbook.runtime.catalog.ingest.TenantCatalogWriter;
+import com.sportsbook.runtime.feeds.FeedMessage;
+import com.sportsbook.runtime.tenancy.BoundTenant;
+import com.sportsbook.runtime.tenancy.TenantContext;
+import com.sportsbook.runtime.tenancy.TenantDirectory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * One feed into every tenant's catalog. A batch of messages is applied to each active tenant in feed order, each
+ * message in its own transaction on that tenant's schema; tenants run in parallel, so a slow tenant delays only
+ * itself within the batch. A tenant that joins while an event is under way catches up from the event's last
+ * announcement the first time a message for it arrives. Committed changes go to the change listener (live push).
+ */
+public final class CatalogIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogIngestion.class);
+
+    /** How a batch went, summed over tenants: each message counts once per tenant. */
+    public record Report(int tenants, int messages, Map<Applied.Kind, Integer> outcomes, int changes) {
+
+        public int count(Applied.Kind kind) {
+            return outcomes.getOrDefault(kind, 0);
+        }
+    }
+
+    private final TenantDirectory directory;
+    private final TenantCatalogWriter writer;
+    private final TransactionOperations transactions;
+    private final ExecutorService lanes;
+    private final Consumer<CatalogChange> changes;
+    private final Clock clock;
+    private final Map<String, FeedMessage.EventUpdate> announcements = new ConcurrentHashMap<>();
+
+    public CatalogIngestion(TenantDirectory directory, TenantCatalogWriter writer, TransactionOperations transactions,
+            ExecutorService lanes, Consumer<CatalogChange> changes, Clock clock) {
+        this.directory = directory;
+        this.writer = writer;
+        this.transactions = transactions;
+        this.lanes = lanes;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** Applies the batch to every active tenant the routing directory knows. */
+    public Report ingest(List<FeedMessage> batch) {
+        List<BoundTenant> tenants = directory.tenants().stream()
+                .filter(route -> TenantStatus.fromWireName(route.status()) == TenantStatus.ACTIVE)
+                .map(route -> BoundTenant.of(route.slug()))
+                .toList();
+        return ingest(batch, tenants);
+    }
+
+    public Report ingest(List<FeedMessage> batch, List<BoundTenant> tenants) {
+        for (FeedMessage message : batch) {
+            if (message instanceof FeedMessage.EventUpdate event) {
+                announcements.merge(event.eventRef(), event, (old, fresh) -> fresh.version() > old.version() ? fresh : old);
+            }
+        }
+        List<Future<Map<Applied.Kind, Integer>>> running = new ArrayList<>();
+        AtomicInteger published = new AtomicInteger();
+        for (BoundTenant tenant : tenants) {
+            running.add(lanes.submit(() -> TenantContext.callAs(tenant, () -> applyAll(tenant, batch, published))));
+        }
+        Map<Applied.Kind, Integer> outcomes = new EnumMap<>(Applied.Kind.class);
+        for (Future<Map<Applied.Kind, Integer>> lane : running) {
+            try {
+                lane.get().forEach((kind, count) -> outcomes.merge(kind, count, Integer::sum));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while ingesting", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a tenant's ingestion failed", e.getCause());
+            }
+        }
+        for (FeedMessage message : batch) {
+            if (message instanceof FeedMessage.Result) {
+                announcements.remove(message.eventRef());
+            }
+        }
+        return new Report(tenants.size(), batch.size(), Map.copyOf(outcomes), published.get());
+    }
+
+    private Map<Applied.Kind, Integer> applyAll(BoundTenant tenant, List<FeedMessage> batch, AtomicInteger published) {
+        Map<Applied.Kind, Integer> outcomes = new EnumMap<>(Applied.Kind.class);
+        for (FeedMessage message : batch) {
+            Applied applied;
+            try {
+                applied = applyOne(tenant, message);
+                if (applied.kind() == Applied.Kind.UNKNOWN_EVENT) {
+                    applied = catchUp(tenant, message, published).orElse(applied);
+                }
+            } catch (RuntimeException e) {
+                log.error("feed message {} v{} could not be applied to tenant {}", message.eventRef(), message.version(),
+                        tenant.slug().value(), e);
+                applied = new Applied(Applied.Kind.SKIPPED, e.getMessage(), List.of());
+            }
+            if (applied.kind() == Applied.Kind.SKIPPED) {
+                log.info("feed message {} v{} skipped for tenant {}: {}", message.eventRef(), message.version(),
+                        tenant.slug().value(), applied.reason());
+            }
+            outcomes.merge(applied.kind(), 1, Integer::sum);
+            publish(applied, published);
+        }
+        return outcomes;
+    }
+
+    private void publish(Applied applied, AtomicInteger published) {
+        applied.changes().forEach(changes);
+        published.addAndGet(applied.changes().size());
+    }
+
+    private Optional<Applied> catchUp(BoundTenant tenant, FeedMessage message, AtomicInteger published) {
+        FeedMessage.EventUpdate announcement = announcements.get(message.eventRef());
+        if (announcement == null || announcement.version() >= message.version()) {
+            return Optional.empty();
+        }
+        Applied announced = applyOne(tenant, announcement);
+        if (announced.kind() != Applied.Kind.APPLIED) {
+            return Optional.of(announced);
+        }
+        publish(announced, published);
+        return Optional.of(applyOne(tenant, message));
+    }
+
+    private Applied applyOne(BoundTenant tenant, FeedMessage message) {
+        return transactions.execute(status -> writer.apply(tenant.slug().value(), message, clock.instant()));
+    }
+}
