@@ -30,11 +30,16 @@ class RuntimeAccessRules {
                         .requestMatchers("/internal/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/brand", "/api/v1/sports", "/api/v1/notices",
-                                "/api/v1/notices/*").permitAll()
+                                "/api/v1/notices/*", "/api/v1/events", "/api/v1/events/*", "/api/v1/live").permitAll()
+                        // the player skin's static files
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/skin/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/players").permitAll()
                         // authenticated by the provider's signature over the raw body, not by a token
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/*").permitAll()
-                        .requestMatchers("/api/v1/players/me", "/api/v1/players/me/logout", "/api/v1/wallet/**").hasRole("player")
+                        .requestMatchers("/api/v1/players/me", "/api/v1/players/me/logout", "/api/v1/players/me/odds-format",
+                                "/api/v1/wallet/**").hasRole("player")
+                        .requestMatchers("/api/v1/backoffice/margins", "/api/v1/backoffice/margins/**")
+                        .hasAnyRole("trader", "risk-manager", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/wallet/**", "/api/v1/backoffice/payments/**")
                         .hasAnyRole("finance", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/players/**").hasAnyRole("support", "compliance-officer", "tenant-admin")
