@@ -1,5 +1,7 @@
 package com.sportsbook.systemtests;
 
+import com.sportsbook.commons.identity.PlatformRealm;
+import com.sportsbook.commons.testing.RealmAccounts;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestHttp;
 import com.sportsbook.commons.testing.TestKeycloak;
@@ -14,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * The whole platform on this machine: control plane, tenant runtime and gateway as three JVMs on free ports, against
@@ -104,6 +107,24 @@ final class RunningPlatform implements AutoCloseable {
 
     TestHttp runtimeDirectly() {
         return new TestHttp("http://127.0.0.1:" + runtimePort);
+    }
+
+    /** Signs up a tenant with one brand on {@code host} as the operator, and waits until the brand answers. */
+    void provisionTenant(RealmAccounts accounts, String slug, String host) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> accounts.platformBearer(PlatformRealm.OPERATOR) != null);
+        String request = """
+                {"slug": "%s", "operator": {"name": "%s Ltd", "contactEmail": "ops@%s.test"},
+                 "brand": {"name": "%s Bet", "hosts": ["%s"], "defaultCurrency": "EUR",
+                           "currencies": ["EUR", "GBP"], "languages": ["en"], "jurisdictions": ["MT"]}}"""
+                .formatted(slug, slug, slug, slug.substring(0, 1).toUpperCase() + slug.substring(1), host);
+        TestHttp.Response created = edge().post("/api/v1/tenants", request).host(PLATFORM_HOST)
+                .header("Authorization", accounts.platformBearer(PlatformRealm.OPERATOR)).send();
+        if (created.status() != 202) {
+            throw new IllegalStateException("tenant " + slug + " not accepted: " + created.status() + " " + created.body());
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .until(() -> edge().get("/api/v1/brand").host(host).send().status() == 200);
     }
 
     void record(String line) {

@@ -25,6 +25,24 @@ public final class FeedScreen {
 
     private final VersionGate gate = new VersionGate();
     private final Set<String> announced = new HashSet<>();
+    private final boolean requireAnnouncement;
+
+    /** A screen for one run of a feed that announces every event it later prices (replays, the simulated feed). */
+    public FeedScreen() {
+        this(true);
+    }
+
+    private FeedScreen(boolean requireAnnouncement) {
+        this.requireAnnouncement = requireAnnouncement;
+    }
+
+    /**
+     * A screen for a feed that outlives this process (a provider pushing over HTTP): its events may have been
+     * announced before a restart, so unknown events are left to each tenant's catalog to judge.
+     */
+    public static FeedScreen forLongLivedFeed() {
+        return new FeedScreen(false);
+    }
 
     public Screened screen(List<FeedMessage> messages) {
         List<FeedMessage> accepted = new ArrayList<>();
@@ -53,7 +71,7 @@ public final class FeedScreen {
         if (message.version() <= 0) {
             return "a version is a positive number";
         }
-        if (!(message instanceof FeedMessage.EventUpdate) && !announced.contains(message.eventRef())) {
+        if (requireAnnouncement && !(message instanceof FeedMessage.EventUpdate) && !announced.contains(message.eventRef())) {
             return "unknown event " + message.eventRef();
         }
         if (message instanceof FeedMessage.EventUpdate event && (event.sport() == null || event.name() == null

@@ -1,0 +1,125 @@
+package com.sportsbook.systemtests;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The machine's headless Chromium (Debian chromium + chromium-driver) driven over WebDriver, for the player skin.
+ * Every wait is bounded; a failing wait names what it waited for.
+ */
+final class SkinBrowser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final WebDriver driver;
+
+    private SkinBrowser(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(existing("chromium", "/usr/bin/chromium", "/usr/lib/chromium/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(existing("chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    /** A phone-sized window (390 x 844, an iPhone 14's CSS pixels). */
+    static SkinBrowser phone() {
+        return new SkinBrowser(390, 844);
+    }
+
+    private static String existing(String what, String... candidates) {
+        for (String candidate : candidates) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(what + " is not installed (apt-get install chromium chromium-driver); looked at "
+                + List.of(candidates));
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    private WebDriverWait waiting(String what) {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.withMessage(what);
+        return wait;
+    }
+
+    String textOf(String css) {
+        return waiting("an element " + css).until(d -> {
+            List<org.openqa.selenium.WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.getFirst().getText();
+        });
+    }
+
+    void awaitText(String css, String text) {
+        waiting(css + " showing '" + text + "'").until(d -> d.findElements(By.cssSelector(css)).stream()
+                .anyMatch(element -> element.getText().equals(text)));
+    }
+
+    void awaitClass(String css, String className) {
+        waiting(css + " marked " + className).until(d -> d.findElements(By.cssSelector(css)).stream()
+                .anyMatch(element -> List.of(String.valueOf(element.getDomAttribute("class")).split(" ")).contains(className)));
+    }
+
+    void awaitAttribute(String css, String attribute, String value) {
+        waiting(css + " with " + attribute + "=" + value).until(d -> d.findElements(By.cssSelector(css)).stream()
+                .anyMatch(element -> value.equals(element.getDomProperty(attribute)) || value.equals(element.getDomAttribute(attribute))
+                        || ("true".equals(value) && element.getDomAttribute(attribute) != null && attribute.equals("disabled"))));
+    }
+
+    String attributeOf(String css, String attribute) {
+        return waiting("an element " + css).until(d -> d.findElements(By.cssSelector(css)).stream().findFirst()
+                .map(element -> element.getDomAttribute(attribute)).orElse(null));
+    }
+
+    int count(String css) {
+        return driver.findElements(By.cssSelector(css)).size();
+    }
+
+    void pressArrowRightOn(String css) {
+        waiting("an element " + css).until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null))
+                .sendKeys(Keys.ARROW_RIGHT);
+    }
+
+    String focusedId() {
+        return (String) script("return document.activeElement && document.activeElement.id;");
+    }
+
+    /** How many CSS pixels the page is wider than the window (0 or less: no horizontal scrolling). */
+    long horizontalOverflow() {
+        return ((Number) script("return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
+    }
+
+    String cssVariable(String name) {
+        return String.valueOf(script("return getComputedStyle(document.documentElement).getPropertyValue(arguments[0]).trim();", name));
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    private Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(code, arguments);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
