@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /** A server-sent-events client for tests: every message (name and data) lands on a queue with its arrival time. */
 final class LiveStream implements AutoCloseable {
 
-    record Message(String name, String data, long receivedNanos) {
+    record Message(String name, String data, java.time.Instant receivedAt) {
     }
 
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
@@ -34,7 +34,7 @@ final class LiveStream implements AutoCloseable {
                 answer.body().forEach(line -> {
                     if (line.isEmpty()) {
                         if (!data.isEmpty()) {
-                            messages.add(new Message(name[0], data.toString(), System.nanoTime()));
+                            messages.add(new Message(name[0], data.toString(), java.time.Instant.now()));
                         }
                         name[0] = "message";
                         data.setLength(0);

@@ -5,5 +5,6 @@
  * margins; players read the tree, event lists and event pages; committed changes are published as
  * {@link com.sportsbook.runtime.catalog.CatalogChange}s for the live push.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tenancy", "feeds", "pricing"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tenancy", "feeds", "feeds :: jsonl", "feeds :: footballdata",
+        "pricing"})
 package com.sportsbook.runtime.catalog;
