@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +26,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * One feed into every tenant's catalog. A batch of messages is applied to each active tenant in feed order, each
  * message in its own transaction on that tenant's schema; tenants run in parallel, so a slow tenant delays only
  * itself within the batch. A tenant that joins while an event is under way catches up from the event's last
- * announcement the first time a message for it arrives. Committed changes go to the change listener (live push).
+ * announcement the first time a message for it arrives. Messages are written to a tenant in chunks, one
+ * transaction per chunk; committed changes go to the change listener (live push), never before the commit.
  */
 public final class CatalogIngestion {
 
@@ -48,6 +48,9 @@ public final class CatalogIngestion {
     private final Consumer<CatalogChange> changes;
     private final Clock clock;
     private final Map<String, FeedMessage.EventUpdate> announcements = new ConcurrentHashMap<>();
+
+    /** Messages written to one tenant per transaction: fewer commits, and a failing chunk is retried one by one. */
+    private static final int CHUNK = 100;
 
     public CatalogIngestion(TenantDirectory directory, TenantCatalogWriter writer, TransactionOperations transactions,
             ExecutorService lanes, Consumer<CatalogChange> changes, Clock clock) {
@@ -100,47 +103,59 @@ public final class CatalogIngestion {
 
     private Map<Applied.Kind, Integer> applyAll(BoundTenant tenant, List<FeedMessage> batch, AtomicInteger published) {
         Map<Applied.Kind, Integer> outcomes = new EnumMap<>(Applied.Kind.class);
-        for (FeedMessage message : batch) {
-            Applied applied;
+        for (int from = 0; from < batch.size(); from += CHUNK) {
+            List<FeedMessage> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+            List<Applied> results;
             try {
-                applied = applyOne(tenant, message);
-                if (applied.kind() == Applied.Kind.UNKNOWN_EVENT) {
-                    applied = catchUp(tenant, message, published).orElse(applied);
+                results = transactions.execute(status -> chunk.stream().map(message -> applyWithCatchUp(tenant, message)).toList());
+            } catch (RuntimeException chunkFailed) {
+                // one message that cannot be written must not cost the others: apply them one at a time
+                results = chunk.stream().map(message -> applyAlone(tenant, message)).toList();
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                Applied applied = results.get(i);
+                if (applied.kind() == Applied.Kind.SKIPPED) {
+                    log.info("feed message {} v{} skipped for tenant {}: {}", chunk.get(i).eventRef(), chunk.get(i).version(),
+                            tenant.slug().value(), applied.reason());
                 }
-            } catch (RuntimeException e) {
-                log.error("feed message {} v{} could not be applied to tenant {}", message.eventRef(), message.version(),
-                        tenant.slug().value(), e);
-                applied = new Applied(Applied.Kind.SKIPPED, e.getMessage(), List.of());
+                outcomes.merge(applied.kind(), 1, Integer::sum);
+                applied.changes().forEach(changes);
+                published.addAndGet(applied.changes().size());
             }
-            if (applied.kind() == Applied.Kind.SKIPPED) {
-                log.info("feed message {} v{} skipped for tenant {}: {}", message.eventRef(), message.version(),
-                        tenant.slug().value(), applied.reason());
-            }
-            outcomes.merge(applied.kind(), 1, Integer::sum);
-            publish(applied, published);
         }
         return outcomes;
     }
 
-    private void publish(Applied applied, AtomicInteger published) {
-        applied.changes().forEach(changes);
-        published.addAndGet(applied.changes().size());
+    private Applied applyAlone(BoundTenant tenant, FeedMessage message) {
+        try {
+            return transactions.execute(status -> applyWithCatchUp(tenant, message));
+        } catch (RuntimeException e) {
+            log.error("feed message {} v{} could not be applied to tenant {}", message.eventRef(), message.version(),
+                    tenant.slug().value(), e);
+            return new Applied(Applied.Kind.SKIPPED, String.valueOf(e.getMessage()), List.of());
+        }
     }
 
-    private Optional<Applied> catchUp(BoundTenant tenant, FeedMessage message, AtomicInteger published) {
+    /**
+     * Applies the message; a tenant that lacks its event first takes the event's last announcement (if older than
+     * the message), so it catches up with an event under way.
+     */
+    private Applied applyWithCatchUp(BoundTenant tenant, FeedMessage message) {
+        Applied applied = writer.apply(tenant.slug().value(), message, clock.instant());
+        if (applied.kind() != Applied.Kind.UNKNOWN_EVENT) {
+            return applied;
+        }
         FeedMessage.EventUpdate announcement = announcements.get(message.eventRef());
         if (announcement == null || announcement.version() >= message.version()) {
-            return Optional.empty();
+            return applied;
         }
-        Applied announced = applyOne(tenant, announcement);
+        Applied announced = writer.apply(tenant.slug().value(), announcement, clock.instant());
         if (announced.kind() != Applied.Kind.APPLIED) {
-            return Optional.of(announced);
+            return announced;
         }
-        publish(announced, published);
-        return Optional.of(applyOne(tenant, message));
-    }
-
-    private Applied applyOne(BoundTenant tenant, FeedMessage message) {
-        return transactions.execute(status -> writer.apply(tenant.slug().value(), message, clock.instant()));
+        Applied then = writer.apply(tenant.slug().value(), message, clock.instant());
+        List<CatalogChange> all = new java.util.ArrayList<>(announced.changes());
+        all.addAll(then.changes());
+        return new Applied(then.kind(), then.reason(), all);
     }
 }
