@@ -2,6 +2,7 @@ package com.sportsbook.runtime.catalog;
 
 import com.sportsbook.commons.TenantStatus;
 import com.sportsbook.runtime.catalog.ingest.Applied;
+import com.sportsbook.runtime.catalog.ingest.FeedState;
 import com.sportsbook.runtime.catalog.ingest.TenantCatalogWriter;
 import com.sportsbook.runtime.feeds.FeedMessage;
 import com.sportsbook.runtime.tenancy.BoundTenant;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,8 +27,9 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * One feed into every tenant's catalog. A batch of messages is applied to each active tenant in feed order, each
  * message in its own transaction on that tenant's schema; tenants run in parallel, so a slow tenant delays only
- * itself within the batch. A tenant that joins while an event is under way catches up from the event's last
- * announcement the first time a message for it arrives. Messages are written to a tenant in chunks, one
+ * itself within the batch. A tenant seen for the first time first takes the feed's current state ({@link FeedState}:
+ * every open event and market as last said), and a tenant that lacks one event catches up on it when the next
+ * message for it arrives. Messages are written to a tenant in chunks, one
  * transaction per chunk; committed changes go to the change listener (live push), never before the commit.
  */
 public final class CatalogIngestion {
@@ -47,7 +50,8 @@ public final class CatalogIngestion {
     private final ExecutorService lanes;
     private final Consumer<CatalogChange> changes;
     private final Clock clock;
-    private final Map<String, FeedMessage.EventUpdate> announcements = new ConcurrentHashMap<>();
+    private final FeedState state = new FeedState();
+    private final Set<String> caughtUp = ConcurrentHashMap.newKeySet();
 
     /** Messages written to one tenant per transaction: fewer commits, and a failing chunk is retried one by one. */
     private static final int CHUNK = 100;
@@ -72,15 +76,19 @@ public final class CatalogIngestion {
     }
 
     public Report ingest(List<FeedMessage> batch, List<BoundTenant> tenants) {
-        for (FeedMessage message : batch) {
-            if (message instanceof FeedMessage.EventUpdate event) {
-                announcements.merge(event.eventRef(), event, (old, fresh) -> fresh.version() > old.version() ? fresh : old);
-            }
-        }
+        List<FeedMessage> known = state.replayAll();
+        batch.forEach(state::record);
         List<Future<Map<Applied.Kind, Integer>>> running = new ArrayList<>();
         AtomicInteger published = new AtomicInteger();
         for (BoundTenant tenant : tenants) {
-            running.add(lanes.submit(() -> TenantContext.callAs(tenant, () -> applyAll(tenant, batch, published))));
+            boolean newcomer = caughtUp.add(tenant.slug().value());
+            running.add(lanes.submit(() -> TenantContext.callAs(tenant, () -> {
+                if (newcomer && !known.isEmpty()) {
+                    log.info("tenant {} takes the feed's current state: {} messages", tenant.slug().value(), known.size());
+                    applyAll(tenant, known, published);
+                }
+                return applyAll(tenant, batch, published);
+            })));
         }
         Map<Applied.Kind, Integer> outcomes = new EnumMap<>(Applied.Kind.class);
         for (Future<Map<Applied.Kind, Integer>> lane : running) {
@@ -91,11 +99,6 @@ public final class CatalogIngestion {
                 throw new IllegalStateException("interrupted while ingesting", e);
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a tenant's ingestion failed", e.getCause());
-            }
-        }
-        for (FeedMessage message : batch) {
-            if (message instanceof FeedMessage.Result) {
-                announcements.remove(message.eventRef());
             }
         }
         return new Report(tenants.size(), batch.size(), Map.copyOf(outcomes), published.get());
@@ -137,24 +140,27 @@ public final class CatalogIngestion {
     }
 
     /**
-     * Applies the message; a tenant that lacks its event first takes the event's last announcement (if older than
-     * the message), so it catches up with an event under way.
+     * Applies the message; a tenant that lacks its event first takes what the feed said of it before (its state),
+     * so it catches up with an event under way.
      */
     private Applied applyWithCatchUp(BoundTenant tenant, FeedMessage message) {
         Applied applied = writer.apply(tenant.slug().value(), message, clock.instant());
         if (applied.kind() != Applied.Kind.UNKNOWN_EVENT) {
             return applied;
         }
-        FeedMessage.EventUpdate announcement = announcements.get(message.eventRef());
-        if (announcement == null || announcement.version() >= message.version()) {
+        List<FeedMessage> known = state.replay(message.eventRef(), message.version());
+        if (known.isEmpty()) {
             return applied;
         }
-        Applied announced = writer.apply(tenant.slug().value(), announcement, clock.instant());
-        if (announced.kind() != Applied.Kind.APPLIED) {
-            return announced;
+        List<CatalogChange> all = new ArrayList<>();
+        for (FeedMessage earlier : known) {
+            Applied caughtUpWith = writer.apply(tenant.slug().value(), earlier, clock.instant());
+            if (caughtUpWith.kind() == Applied.Kind.SKIPPED) {
+                return caughtUpWith;
+            }
+            all.addAll(caughtUpWith.changes());
         }
         Applied then = writer.apply(tenant.slug().value(), message, clock.instant());
-        List<CatalogChange> all = new java.util.ArrayList<>(announced.changes());
         all.addAll(then.changes());
         return new Applied(then.kind(), then.reason(), all);
     }

@@ -310,4 +310,35 @@ class CatalogIngestionIT {
                 .query(String.class).single());
         assertThat(name).isEqualTo("Inter -0.25");
     }
+
+    @Test
+    void aBrandThatGoesLiveWhileTheFeedRunsGetsEveryOpenEventAsLastSaid() {
+        List<FeedMessage> messages = JsonLinesFeed.read("""
+                {"type":"event","eventRef":"open1","version":1,"sport":"football","category":"France","competition":"Ligue 1","home":"PSG","away":"Lyon","startsAt":"2026-11-26T20:00:00Z","status":"scheduled"}
+                {"type":"market","eventRef":"open1","version":2,"marketRef":"open1:1x2","marketType":"1x2","status":"open","prices":{"home":"1.40","draw":"4.80","away":"7.00"}}
+                {"type":"event","eventRef":"open1","version":3,"sport":"football","category":"France","competition":"Ligue 1","home":"PSG","away":"Lyon","startsAt":"2026-11-26T20:00:00Z","status":"live","score":{"home":0,"away":1}}
+                {"type":"market","eventRef":"open1","version":4,"marketRef":"open1:1x2","marketType":"1x2","status":"suspended"}
+                {"type":"event","eventRef":"open2","version":1,"sport":"football","category":"France","competition":"Ligue 1","home":"Lille","away":"Nice","startsAt":"2026-11-26T18:00:00Z","status":"scheduled"}
+                """).messages();
+        ingestion.ingest(messages.subList(0, 4), List.of(ALPHA));
+        BoundTenant newcomer = BoundTenant.of("catnew");
+        migrator.createSchema(newcomer.slug());
+        migrator.migrate(newcomer.slug());
+        TenantContext.runAs(newcomer, () -> new TransactionTemplate(transactions).executeWithoutResult(status ->
+                seeders.forEach(seeder -> seeder.seed(new TenantSeeder.TenantSeed("catnew", List.of())))));
+
+        CatalogIngestion.Report report = ingestion.ingest(messages.subList(4, 5), List.of(ALPHA, newcomer));
+
+        assertThat(report.count(Applied.Kind.APPLIED)).as("the batch itself, once per tenant").isEqualTo(2);
+        assertThat(event(newcomer, "open1")).containsEntry("status", "live").containsEntry("away_score", 1)
+                .containsEntry("feed_version", 4L);
+        assertThat(prices(newcomer, "open1:1x2", "source_price")).as("the suspension kept the last prices").containsExactly(
+                Map.entry("home", new BigDecimal("1.40")), Map.entry("draw", new BigDecimal("4.80")),
+                Map.entry("away", new BigDecimal("7.00")));
+        String status = in(newcomer, () -> sql().sql("SELECT status FROM market WHERE feed_ref = 'open1:1x2'").query(String.class).single());
+        assertThat(status).isEqualTo("suspended");
+        assertThat(event(newcomer, "open2")).containsEntry("status", "scheduled");
+        assertThat(ingestion.ingest(messages.subList(0, 4), List.of(newcomer)).count(Applied.Kind.APPLIED))
+                .as("what it was given is what the feed said: the same messages again change nothing").isZero();
+    }
 }
