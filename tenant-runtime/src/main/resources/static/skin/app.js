@@ -204,6 +204,9 @@ function applyChange(change, marked) {
   }
   for (const move of change.prices || []) {
     for (const button of document.querySelectorAll(`[data-selection="${move.selectionId}"]`)) {
+      // a withdrawn selection (a score no longer possible, a scorer who scored) leaves the page
+      button.hidden = !move.price;
+      if (!move.price) continue;
       button.querySelector('.odds').textContent = move.price.display;
       button.dataset.decimal = move.price.decimal;
       const label = button.getAttribute('aria-label') || '';

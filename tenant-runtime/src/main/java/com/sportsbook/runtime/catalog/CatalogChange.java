@@ -33,7 +33,10 @@ public sealed interface CatalogChange {
         }
     }
 
-    /** A selection's new offered price and the one before it (null for a new selection). */
+    /**
+     * A selection's new offered price and the one before it (null for a new selection); a null {@code price} means
+     * the selection was withdrawn (the feed no longer prices it).
+     */
     record PriceMove(UUID selectionId, String key, BigDecimal price, BigDecimal previous) {
     }
 }

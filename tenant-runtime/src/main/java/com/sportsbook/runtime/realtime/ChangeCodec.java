@@ -29,7 +29,8 @@ final class ChangeCodec {
                     event.status(), event.homeScore(), event.awayScore(), List.of(), event.ingestedAt().toString());
             case CatalogChange.MarketChanged market -> new Wire("market", market.tenant(), market.eventId(), market.marketId(),
                     market.version(), market.status(), null, null, market.prices().stream()
-                            .map(move -> new Move(move.selectionId(), move.key(), move.price().toPlainString(),
+                            .map(move -> new Move(move.selectionId(), move.key(),
+                                    move.price() == null ? null : move.price().toPlainString(),
                                     move.previous() == null ? null : move.previous().toPlainString()))
                             .toList(), market.ingestedAt().toString());
         };
@@ -44,7 +45,7 @@ final class ChangeCodec {
                     wire.homeScore(), wire.awayScore(), at);
             case "market" -> new CatalogChange.MarketChanged(wire.tenant(), wire.eventId(), wire.marketId(), wire.version(),
                     wire.status(), wire.prices().stream().map(move -> new CatalogChange.PriceMove(move.selectionId(), move.key(),
-                            new BigDecimal(move.price()), move.previous() == null ? null : new BigDecimal(move.previous())))
+                            move.price() == null ? null : new BigDecimal(move.price()), move.previous() == null ? null : new BigDecimal(move.previous())))
                             .toList(), at);
             default -> throw new IllegalArgumentException("unknown change kind " + wire.kind());
         };

@@ -154,12 +154,15 @@ final class LiveHub {
                     List.of(), event.ingestedAt().toString());
             case CatalogChange.MarketChanged market -> new Delta("market", market.eventId(), market.marketId(), market.version(),
                     market.status(), null, market.prices().stream().map(move -> new Move(move.selectionId(), move.key(),
-                            new Price(move.price().toPlainString(), format.show(new Odds(move.price()))),
+                            move.price() == null ? null : new Price(move.price().toPlainString(), format.show(new Odds(move.price()))),
                             direction(move))).toList(), market.ingestedAt().toString());
         };
     }
 
     private static String direction(CatalogChange.PriceMove move) {
+        if (move.price() == null) {
+            return "withdrawn";
+        }
         if (move.previous() == null) {
             return null;
         }

@@ -147,7 +147,7 @@ class CatalogIngestionIT {
             Map<String, BigDecimal> prices = new java.util.LinkedHashMap<>();
             sql().sql("""
                     SELECT s.selection_key, s.%s AS price FROM selection s JOIN market m ON m.id = s.market_id
-                    WHERE m.feed_ref = ? ORDER BY s.display_order""".formatted(column))
+                    WHERE m.feed_ref = ? AND s.active ORDER BY s.display_order""".formatted(column))
                     .param(marketRef).query((rs, row) -> prices.put(rs.getString(1), rs.getBigDecimal(2))).list();
             return prices;
         });
@@ -161,11 +161,12 @@ class CatalogIngestionIT {
     void aWholeRealSeasonLandsInEveryTenantOfferingFootballAsItsEventsMarketsAndResults() {
         for (BoundTenant tenant : List.of(ALPHA, BETA)) {
             Map<String, Object> counts = in(tenant, () -> sql().sql("""
-                    SELECT (SELECT count(*) FROM sport_event) AS events,
-                           (SELECT count(*) FROM sport_event WHERE status = 'resulted') AS resulted,
-                           (SELECT count(*) FROM market) AS markets,
-                           (SELECT count(*) FROM market WHERE status = 'resulted') AS resulted_markets,
-                           (SELECT count(*) FROM competition) AS competitions""").query().singleRow());
+                    SELECT (SELECT count(*) FROM sport_event WHERE feed_ref LIKE 'fd:E0:%') AS events,
+                           (SELECT count(*) FROM sport_event WHERE feed_ref LIKE 'fd:E0:%' AND status = 'resulted') AS resulted,
+                           (SELECT count(*) FROM market WHERE feed_ref LIKE 'fd:E0:%') AS markets,
+                           (SELECT count(*) FROM market WHERE feed_ref LIKE 'fd:E0:%' AND status = 'resulted') AS resulted_markets,
+                           (SELECT count(DISTINCT competition_id) FROM sport_event WHERE feed_ref LIKE 'fd:E0:%') AS competitions""")
+                    .query().singleRow());
             assertThat(counts).as(tenant.slug().value()).containsEntry("events", 380L).containsEntry("resulted", 380L)
                     .containsEntry("competitions", 1L);
             assertThat((Long) counts.get("markets")).as("1X2, total 2.5 and one Asian handicap line per match, more where "
@@ -340,5 +341,39 @@ class CatalogIngestionIT {
         assertThat(event(newcomer, "open2")).containsEntry("status", "scheduled");
         assertThat(ingestion.ingest(messages.subList(0, 4), List.of(newcomer)).count(Applied.Kind.APPLIED))
                 .as("what it was given is what the feed said: the same messages again change nothing").isZero();
+    }
+
+    @Test
+    void aScoreTheFeedNoLongerPricesIsWithdrawnWhileItsHistoryStays() {
+        List<FeedMessage> messages = JsonLinesFeed.read("""
+                {"type":"event","eventRef":"cs1","version":1,"sport":"football","category":"Portugal","competition":"Liga","home":"Benfica","away":"Porto","startsAt":"2026-11-26T20:00:00Z","status":"live","score":{"home":0,"away":0}}
+                {"type":"market","eventRef":"cs1","version":2,"marketRef":"cs1:cs","marketType":"correct_score","status":"open","prices":{"0-0":"7.00","1-0":"6.00","0-1":"8.00","other":"1.80"}}
+                {"type":"event","eventRef":"cs1","version":3,"sport":"football","category":"Portugal","competition":"Liga","home":"Benfica","away":"Porto","startsAt":"2026-11-26T20:00:00Z","status":"live","score":{"home":1,"away":0}}
+                {"type":"market","eventRef":"cs1","version":4,"marketRef":"cs1:cs","marketType":"correct_score","status":"open","prices":{"1-0":"3.50","other":"1.35"}}
+                """).messages();
+        changes.seen.clear();
+
+        ingestion.ingest(messages, List.of(ALPHA));
+
+        Map<String, Boolean> active = in(ALPHA, () -> {
+            Map<String, Boolean> byKey = new java.util.TreeMap<>();
+            sql().sql("SELECT s.selection_key, s.active FROM selection s JOIN market m ON m.id = s.market_id WHERE m.feed_ref = 'cs1:cs'")
+                    .query((rs, row) -> byKey.put(rs.getString(1), rs.getBoolean(2))).list();
+            return byKey;
+        });
+        assertThat(active).containsExactly(Map.entry("0-0", false), Map.entry("0-1", false), Map.entry("1-0", true),
+                Map.entry("other", true));
+        Long history = in(ALPHA, () -> sql().sql("""
+                SELECT count(*) FROM price_change p JOIN selection s ON s.id = p.selection_id WHERE s.selection_key = '0-0'
+                AND s.market_id = (SELECT id FROM market WHERE feed_ref = 'cs1:cs')""").query(Long.class).single());
+        assertThat(history).as("the withdrawn score's prices stay in the odds history").isEqualTo(1);
+        assertThat(changes.seen).filteredOn(c -> c instanceof CatalogChange.MarketChanged m && m.version() == 2)
+                .singleElement().satisfies(c -> assertThat(((CatalogChange.MarketChanged) c).prices())
+                        .filteredOn(move -> move.price() == null).extracting(CatalogChange.PriceMove::key)
+                        .containsExactlyInAnyOrder("0-0", "0-1"));
+        Map<String, BigDecimal> offered = prices(ALPHA, "cs1:cs", "offered_price");
+        assertThat(offered).as("the offered book is what the feed still prices").containsOnlyKeys("1-0", "other");
+        assertThat(book(offered).overround()).as("priced as a whole book with the tenant's 5 %%")
+                .isBetween(new BigDecimal("0.05"), new BigDecimal("0.07"));
     }
 }

@@ -207,22 +207,30 @@ public final class TenantCatalogWriter {
         return Applied.applied(changes);
     }
 
-    /** Merges the message's source prices into the market's, prices the whole book with the tenant's margin, writes what moved. */
+    /**
+     * Prices the market's book with the tenant's margin and writes what moved. For types with fixed selections a
+     * message may carry some prices only (the others keep theirs); for scores and names (correct score, goalscorer,
+     * outright) a message carries the whole book, and a selection it leaves out is withdrawn.
+     */
     private List<CatalogChange.PriceMove> prices(EventRow event, UUID marketId, FeedMessage.MarketUpdate update,
             long marketVersion, Instant now) {
         if (update.prices().isEmpty()) {
             return List.of();
         }
-        record Current(UUID id, BigDecimal source, BigDecimal offered, int order) {
+        record Current(UUID id, BigDecimal source, BigDecimal offered, int order, boolean active) {
         }
         Map<String, Current> current = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, selection_key, source_price, offered_price, display_order FROM selection WHERE market_id = ? ORDER BY display_order")
+        jdbc.sql("SELECT id, selection_key, source_price, offered_price, display_order, active FROM selection WHERE market_id = ? ORDER BY display_order")
                 .param(marketId)
                 .query((rs, row) -> current.put(rs.getString("selection_key"), new Current(rs.getObject("id", UUID.class),
-                        rs.getBigDecimal("source_price"), rs.getBigDecimal("offered_price"), rs.getInt("display_order"))))
+                        rs.getBigDecimal("source_price"), rs.getBigDecimal("offered_price"), rs.getInt("display_order"),
+                        rs.getBoolean("active"))))
                 .list();
+        boolean wholeBook = update.type().selectionKeys().isEmpty();
         Map<String, Odds> source = new LinkedHashMap<>();
-        current.forEach((key, selection) -> source.put(key, new Odds(selection.source())));
+        if (!wholeBook) {
+            current.forEach((key, selection) -> source.put(key, new Odds(selection.source())));
+        }
         orderedKeys(update).forEach(key -> source.put(key, new Odds(update.prices().get(key))));
         Margin margin = margins.marginFor(event.sport(), update.type());
         Map<String, Odds> offered = margin.offer(source, update.type() != MarketType.ANYTIME_GOALSCORER);
@@ -244,18 +252,28 @@ public final class TenantCatalogWriter {
                         .params(id, marketId, key, SelectionNames.name(update.type(), key, update.line(), event.home(), event.away()),
                                 nextOrder++, sourcePrice, offeredPrice)
                         .update();
-            } else if (before.source().compareTo(sourcePrice) != 0 || before.offered().compareTo(offeredPrice) != 0) {
+            } else if (!before.active() || before.source().compareTo(sourcePrice) != 0
+                    || before.offered().compareTo(offeredPrice) != 0) {
                 id = before.id();
-                jdbc.sql("UPDATE selection SET source_price = ?, offered_price = ? WHERE id = ?")
+                jdbc.sql("UPDATE selection SET source_price = ?, offered_price = ?, active = true WHERE id = ?")
                         .params(sourcePrice, offeredPrice, id).update();
             } else {
                 continue;
             }
             history.add(new Object[] {id, marketVersion, sourcePrice, offeredPrice, margin.method().name().toLowerCase(),
                     margin.overround(), Timestamp.from(now)});
-            if (before == null || before.offered().compareTo(offeredPrice) != 0) {
-                moves.add(new CatalogChange.PriceMove(id, key, offeredPrice, before == null ? null : before.offered()));
+            if (before == null || !before.active() || before.offered().compareTo(offeredPrice) != 0) {
+                moves.add(new CatalogChange.PriceMove(id, key, offeredPrice,
+                        before == null || !before.active() ? null : before.offered()));
             }
+        }
+        if (wholeBook) {
+            current.forEach((key, selection) -> {
+                if (selection.active() && !source.containsKey(key)) {
+                    jdbc.sql("UPDATE selection SET active = false WHERE id = ?").param(selection.id()).update();
+                    moves.add(new CatalogChange.PriceMove(selection.id(), key, null, selection.offered()));
+                }
+            });
         }
         for (Object[] row : history) {
             jdbc.sql("""

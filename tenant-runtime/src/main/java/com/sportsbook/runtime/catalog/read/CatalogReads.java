@@ -141,7 +141,7 @@ public final class CatalogReads {
         jdbc.sql("""
                 SELECT m.id, m.event_id, m.market_type, m.market_group, m.line, m.status, m.version,
                   s.id AS selection_id, s.selection_key, s.name, s.offered_price
-                FROM market m JOIN selection s ON s.market_id = m.id
+                FROM market m JOIN selection s ON s.market_id = m.id AND s.active
                 WHERE %s
                 ORDER BY m.event_id, %s, m.market_type, m.line NULLS FIRST, m.id, s.display_order""".formatted(where, groupOrder()))
                 .param(ids.toArray(UUID[]::new))
