@@ -54,6 +54,19 @@ require_maven() {
   fi
 }
 
+# The player skin's browser tests drive the machine's Chromium through chromedriver (Debian packages).
+require_chromium() {
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+      echo "Chromium for the skin's browser tests not found: installing chromium and chromium-driver" >&2
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    else
+      echo "chromium and chromedriver are needed for the skin's browser tests; install them first." >&2
+      exit 1
+    fi
+  fi
+}
+
 port_free() {
   ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
