@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -18,6 +20,8 @@ final class LiveStream implements AutoCloseable {
     record Message(String name, String data, java.time.Instant receivedAt) {
     }
 
+    private static final Executor READERS = Executors.newVirtualThreadPerTaskExecutor();
+
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile int status;
@@ -26,7 +30,8 @@ final class LiveStream implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).header("Host", host)
                 .header("Accept", "text/event-stream").GET().build();
         response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(answer -> {
+        // reading a stream blocks: each gets its own virtual thread, never one of the client's own threads
+        response.thenAcceptAsync(answer -> {
             status = answer.statusCode();
             String[] name = {"message"};
             StringBuilder data = new StringBuilder();
@@ -47,7 +52,7 @@ final class LiveStream implements AutoCloseable {
             } catch (UncheckedIOException closed) {
                 // the stream was closed
             }
-        });
+        }, READERS);
     }
 
     static HttpClient client() {
@@ -55,10 +60,15 @@ final class LiveStream implements AutoCloseable {
     }
 
     Message next(Duration within) {
+        return next(within, "a live stream");
+    }
+
+    Message next(Duration within, String which) {
         try {
             Message message = messages.poll(within.toMillis(), TimeUnit.MILLISECONDS);
             if (message == null) {
-                throw new AssertionError("no live message within " + within + " (status " + status + ")");
+                throw new AssertionError("no message on " + which + " within " + within + " (status " + status + ", "
+                        + (response.isCompletedExceptionally() ? "failed: " + response.exceptionNow() : "no failure") + ")");
             }
             return message;
         } catch (InterruptedException e) {

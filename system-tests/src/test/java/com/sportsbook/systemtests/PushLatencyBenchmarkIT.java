@@ -54,8 +54,11 @@ class PushLatencyBenchmarkIT {
             for (int i = 0; i < CLIENTS; i++) {
                 streams.add(new LiveStream(client, base, HOST, "/api/v1/live?events=" + event));
             }
+            int connected = 0;
             for (LiveStream stream : streams) {
-                assertThat(stream.next(Duration.ofSeconds(60)).name()).isEqualTo("snapshot");
+                LiveStream.Message first = stream.next(Duration.ofSeconds(60), "stream " + connected + " of " + CLIENTS);
+                assertThat(first.name()).isEqualTo("snapshot");
+                connected++;
             }
             for (int i = 0; i < CHANGES; i++) {
                 String home = "%.2f".formatted(i % 2 == 0 ? 1.90 : 2.05);

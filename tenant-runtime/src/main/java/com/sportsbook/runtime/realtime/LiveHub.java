@@ -4,7 +4,9 @@ import com.sportsbook.runtime.catalog.CatalogChange;
 import com.sportsbook.runtime.pricing.Odds;
 import com.sportsbook.runtime.pricing.OddsFormat;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The clients connected to this replica and what each subscribed to (events and markets of one tenant). A change
- * from the bus goes, on one push thread and so in order, to the clients subscribed to its event or market, as a
- * delta in the client's odds format. A client whose connection fails is dropped; it resyncs when it reconnects.
+ * from the bus goes to the clients subscribed to its event or market, as a delta in the client's odds format. Each
+ * client belongs to one push lane (a single thread), so it receives changes in order while lanes write to their
+ * clients in parallel. A client whose connection fails is dropped; it resyncs when it reconnects.
  */
-final class LiveHub {
+final class LiveHub implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,6 +41,7 @@ final class LiveHub {
         final OddsFormat format;
         final SseEmitter emitter;
         final AtomicLong sequence = new AtomicLong();
+        final int lane;
 
         Client(String tenant, Set<UUID> events, Set<UUID> markets, OddsFormat format, SseEmitter emitter) {
             this.tenant = tenant;
@@ -45,6 +49,7 @@ final class LiveHub {
             this.markets = Set.copyOf(markets);
             this.format = format;
             this.emitter = emitter;
+            this.lane = Math.floorMod(System.identityHashCode(this), Integer.MAX_VALUE);
         }
     }
 
@@ -67,10 +72,10 @@ final class LiveHub {
 
     private final Map<String, Set<Client>> byKey = new ConcurrentHashMap<>();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
-    private final ExecutorService pushThread;
+    private final List<ExecutorService> lanes;
 
-    LiveHub(ExecutorService pushThread) {
-        this.pushThread = pushThread;
+    LiveHub(List<ExecutorService> lanes) {
+        this.lanes = List.copyOf(lanes);
     }
 
     void connect(Client client, List<CatalogChange> snapshot) {
@@ -88,12 +93,8 @@ final class LiveHub {
         return clients.size();
     }
 
-    /** Hands the change to the push thread; returns at once (the bus and ingestion never wait for slow clients). */
+    /** Hands the change to the push lanes; returns at once (the bus and ingestion never wait for slow clients). */
     void deliver(CatalogChange change) {
-        pushThread.execute(() -> push(change));
-    }
-
-    private void push(CatalogChange change) {
         Set<Client> targets = new LinkedHashSet<>(byKey.getOrDefault(key(change.tenant(), change.eventId()), Set.of()));
         if (change instanceof CatalogChange.MarketChanged market) {
             targets.addAll(byKey.getOrDefault(key(change.tenant(), market.marketId()), Set.of()));
@@ -101,10 +102,16 @@ final class LiveHub {
         if (targets.isEmpty()) {
             return;
         }
+        Map<Integer, List<Client>> byLane = new HashMap<>();
+        targets.forEach(client -> byLane.computeIfAbsent(client.lane % lanes.size(), lane -> new ArrayList<>()).add(client));
+        byLane.forEach((lane, clients) -> lanes.get(lane).execute(() -> push(change, clients)));
+    }
+
+    private void push(CatalogChange change, List<Client> clients) {
         Map<OddsFormat, String> payloads = new EnumMap<>(OddsFormat.class);
         Function<OddsFormat, String> payload = format -> payloads.computeIfAbsent(format,
                 f -> JSON.writeValueAsString(delta(change, f)));
-        for (Client client : targets) {
+        for (Client client : clients) {
             send(client, "change", payload.apply(client.format));
         }
     }
@@ -141,6 +148,11 @@ final class LiveHub {
             set.remove(client);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    @Override
+    public void close() {
+        lanes.forEach(ExecutorService::shutdownNow);
     }
 
     private static String key(String tenant, UUID id) {

@@ -1,6 +1,8 @@
 package com.sportsbook.runtime.realtime;
 
 import com.sportsbook.runtime.catalog.CatalogChange;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -31,14 +33,14 @@ class RealtimeConfiguration {
         return new RedisChangeBus(redisUrl, channel);
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService livePushThread() {
-        return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("live-push").daemon().factory());
-    }
-
-    @Bean
-    LiveHub liveHub(ChangeBus bus, ExecutorService livePushThread) {
-        LiveHub hub = new LiveHub(livePushThread);
+    @Bean(destroyMethod = "close")
+    LiveHub liveHub(ChangeBus bus, @Value("${runtime.realtime.push-lanes:0}") int configuredLanes) {
+        int count = configuredLanes > 0 ? configuredLanes : Math.max(2, Runtime.getRuntime().availableProcessors());
+        List<ExecutorService> lanes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lanes.add(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("live-push-" + i).daemon().factory()));
+        }
+        LiveHub hub = new LiveHub(lanes);
         bus.onChange(hub::deliver);
         return hub;
     }
