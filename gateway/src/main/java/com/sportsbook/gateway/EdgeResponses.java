@@ -1,6 +1,7 @@
 package com.sportsbook.gateway;
 
 import com.sportsbook.commons.ProblemJson;
+import com.sportsbook.commons.web.RefusalPage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -47,28 +48,6 @@ final class EdgeResponses {
 
     static String page(EdgeDecision.Refuse refuse) {
         String heading = refuse.brandName() == null ? refuse.title() : refuse.brandName();
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + html(heading) + " - " + html(refuse.title()) + "</title>"
-                + "<style>body{font-family:system-ui,sans-serif;background:#0f1720;color:#f5f7fa;display:grid;"
-                + "place-items:center;min-height:100vh;margin:0}main{max-width:32rem;padding:2rem;text-align:center}"
-                + "h1{font-size:1.6rem}</style></head><body><main><h1>" + html(heading) + "</h1><p>"
-                + html(refuse.detail()) + "</p><p><small>Reference: " + html(refuse.code()) + "</small></p>"
-                + "</main></body></html>";
-    }
-
-    private static String html(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return RefusalPage.render(heading, refuse.title(), refuse.detail(), refuse.code());
     }
 }

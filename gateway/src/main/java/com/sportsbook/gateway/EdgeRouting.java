@@ -3,6 +3,7 @@ package com.sportsbook.gateway;
 import com.sportsbook.commons.ErrorCodes;
 import com.sportsbook.commons.HostNames;
 import com.sportsbook.commons.TenantStatus;
+import com.sportsbook.commons.TenantUnavailable;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,19 +41,10 @@ final class EdgeRouting {
             return unknownHost();
         }
         HostDirectory.HostRoute found = route.get();
-        TenantStatus status = TenantStatus.fromWireName(found.tenantStatus());
-        if (status == TenantStatus.SUSPENDED) {
-            return new EdgeDecision.Refuse(503, ErrorCodes.TENANT_SUSPENDED, "Temporarily unavailable",
-                    "This site is temporarily unavailable. Your account and balance are safe; please try again later.",
-                    found.brandName());
-        }
-        if (status == TenantStatus.OFFBOARDING || status == TenantStatus.ARCHIVED) {
-            return new EdgeDecision.Refuse(503, ErrorCodes.TENANT_CLOSED, "Closed",
-                    "This site has closed. To withdraw remaining funds, contact the operator.", found.brandName());
-        }
-        if (!status.servesTraffic()) {
-            return new EdgeDecision.Refuse(503, ErrorCodes.TENANT_NOT_LIVE, "Not open yet",
-                    "This site is not open yet.", found.brandName());
+        Optional<TenantUnavailable> unavailable = TenantUnavailable.of(TenantStatus.fromWireName(found.tenantStatus()));
+        if (unavailable.isPresent()) {
+            TenantUnavailable why = unavailable.get();
+            return new EdgeDecision.Refuse(503, why.code(), why.title(), why.detail(), found.brandName());
         }
         return new EdgeDecision.ToRuntime(found.tenant(), found.brand());
     }

@@ -244,8 +244,12 @@ class CatalogEndToEndIT {
         String id = eventId("Arsenal v Chelsea");
         HttpClient client = LiveStream.client();
         String base = "http://127.0.0.1:" + platform.gatewayPort;
-        try (LiveStream stream = new LiveStream(client, base, HOST, "/api/v1/live?events=" + id)) {
+        String matchResult = get("/api/v1/events/" + id).at("/groups/0/markets/0/id").asString();
+        try (LiveStream stream = new LiveStream(client, base, HOST, "/api/v1/live?events=" + id);
+                LiveStream oneMarket = new LiveStream(client, base, HOST, "/api/v1/live?markets=" + matchResult)) {
             LiveStream.Message snapshot = stream.next(Duration.ofSeconds(10));
+            JsonNode marketSnapshot = JSON.readTree(oneMarket.next(Duration.ofSeconds(10)).data());
+            assertThat(marketSnapshot.get("changes")).hasSize(1);
             assertThat(snapshot.name()).isEqualTo("snapshot");
             JsonNode state = JSON.readTree(snapshot.data());
             assertThat(state.get("changes").valueStream().filter(c -> c.get("type").asString().equals("market")))
@@ -266,6 +270,9 @@ class CatalogEndToEndIT {
             assertThat(home.get("direction").asString()).isEqualTo("down");
             assertThat(suspension.get("status").asString()).isEqualTo("suspended");
             assertThat(suspension.get("prices")).isEmpty();
+            JsonNode onlyItsMarket = JSON.readTree(oneMarket.next(Duration.ofSeconds(10)).data());
+            assertThat(onlyItsMarket.get("marketId").asString()).isEqualTo(matchResult);
+            assertThat(oneMarket.poll(Duration.ofSeconds(1))).as("the total's suspension is not its market's").isNull();
         }
         try (LiveStream again = new LiveStream(client, base, HOST, "/api/v1/live?events=" + id)) {
             JsonNode resync = JSON.readTree(again.next(Duration.ofSeconds(10)).data());

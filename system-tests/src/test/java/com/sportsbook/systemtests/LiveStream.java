@@ -77,6 +77,16 @@ final class LiveStream implements AutoCloseable {
         }
     }
 
+    /** The next message within the time, or null: for asserting that nothing came. */
+    Message poll(Duration within) {
+        try {
+            return messages.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     int status() {
         return status;
     }

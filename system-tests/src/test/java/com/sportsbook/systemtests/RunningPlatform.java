@@ -69,6 +69,11 @@ final class RunningPlatform implements AutoCloseable {
                         "KEYCLOAK_ADMIN_PASSWORD", keycloak.adminPassword(),
                         "KEYCLOAK_DIRECT_GRANT_FOR_TESTS", "true")),
                 URI.create("http://127.0.0.1:" + controlPlanePort + "/actuator/health/readiness"), logs);
+        // live changes travel over the machine's Redis (as between replicas in production) when it answers
+        if (redisAnswers()) {
+            common.put("REDIS_URL", "redis://127.0.0.1:6379");
+            common.put("REDIS_CHANNEL", "system-test-" + java.util.UUID.randomUUID());
+        }
         runtime = new ServiceProcess("tenant-runtime",
                 root.resolve("tenant-runtime/target/tenant-runtime-" + version + "-exec.jar"),
                 with(common, Map.of("RUNTIME_PORT", Integer.toString(runtimePort), "RUNTIME_DB_POOL_SIZE", "1")),
@@ -79,7 +84,7 @@ final class RunningPlatform implements AutoCloseable {
                 with(common, Map.of("GATEWAY_PORT", Integer.toString(gatewayPort),
                         "GATEWAY_MANAGEMENT_PORT", Integer.toString(managementPort))),
                 URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"), logs);
-        record("database: " + database.kind());
+        record("database: " + database.kind() + ", live push bus: " + (common.containsKey("REDIS_URL") ? "Redis" : "in-process"));
     }
 
     void start() {
@@ -157,6 +162,15 @@ final class RunningPlatform implements AutoCloseable {
             throw new IllegalStateException("cannot find the repository root from " + root);
         }
         return root;
+    }
+
+    private static boolean redisAnswers() {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", 6379), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int freePort() {

@@ -3,7 +3,6 @@ package com.sportsbook.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sportsbook.commons.identity.PlatformRealm;
 import com.sportsbook.commons.testing.RealmAccounts;
 import com.sportsbook.commons.testing.TestHttp;
 import java.time.Duration;
@@ -39,16 +38,7 @@ class WalletEndToEndIT {
         platform.start();
         edge = platform.edge();
         accounts = new RealmAccounts(platform.keycloak);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> accounts.platformBearer(PlatformRealm.OPERATOR) != null);
-        String tenant = """
-                {"slug": "gamma", "operator": {"name": "Gamma Ltd", "contactEmail": "ops@gamma.test"},
-                 "brand": {"name": "Gamma Bet", "hosts": ["%s"], "defaultCurrency": "EUR",
-                           "currencies": ["EUR", "GBP"], "languages": ["en"], "jurisdictions": ["MT"]}}""".formatted(HOST);
-        assertThat(edge.post("/api/v1/tenants", tenant).host(RunningPlatform.PLATFORM_HOST)
-                .header(AUTH, accounts.platformBearer(PlatformRealm.OPERATOR)).send().status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> edge.get("/api/v1/brand").host(HOST).send().status() == 200);
+        platform.provisionTenant(accounts, "gamma", HOST);
         String email = "wallet." + System.nanoTime() + "@example.com";
         TestHttp.Response registered = edge.post("/api/v1/players", """
                 {"email": "%s", "password": "Correct-Horse-42", "firstName": "Wally", "lastName": "Wallet",

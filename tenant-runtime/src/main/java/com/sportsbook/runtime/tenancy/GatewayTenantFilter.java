@@ -4,10 +4,12 @@ import com.sportsbook.commons.ErrorCodes;
 import com.sportsbook.commons.TenantContextSignature;
 import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.TenantStatus;
+import com.sportsbook.commons.TenantUnavailable;
 import com.sportsbook.commons.TrustedHeaders;
 import com.sportsbook.commons.routing.BrandRoute;
 import com.sportsbook.commons.routing.TenantRoute;
 import com.sportsbook.commons.web.ProblemWriter;
+import com.sportsbook.commons.web.RefusalPage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +20,7 @@ import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Binds the tenant of every {@code /api} request from the headers the gateway signed. A request without them, with
+ * Binds the tenant of every {@code /api} request (and of the player skin's pages) from the headers the gateway signed. A request without them, with
  * a bad signature, for an unknown tenant or brand, or for a tenant that is not live, never reaches a controller.
  */
 class GatewayTenantFilter extends OncePerRequestFilter {
@@ -55,19 +57,27 @@ class GatewayTenantFilter extends OncePerRequestFilter {
             ProblemWriter.write(response, 404, ErrorCodes.UNKNOWN_TENANT, "This brand is not known to the platform.");
             return;
         }
-        TenantStatus status = TenantStatus.fromWireName(route.get().status());
-        if (!status.servesTraffic()) {
-            response.setHeader("Retry-After", "120");
-            String code = switch (status) {
-                case SUSPENDED -> ErrorCodes.TENANT_SUSPENDED;
-                case OFFBOARDING, ARCHIVED -> ErrorCodes.TENANT_CLOSED;
-                default -> ErrorCodes.TENANT_NOT_LIVE;
-            };
-            ProblemWriter.write(response, 503, code, "This brand is not available.");
+        Optional<TenantUnavailable> unavailable = TenantUnavailable.of(TenantStatus.fromWireName(route.get().status()));
+        if (unavailable.isPresent()) {
+            refuse(request, response, unavailable.get(), brandRoute.get().name());
             return;
         }
         try (TenantContext.Scope ignored = TenantContext.bind(new BoundTenant(new TenantSlug(tenant), brand))) {
             chain.doFilter(request, response);
         }
+    }
+
+    /** The same answer the gateway gives when it learns of the status first: a page for browsers, a problem otherwise. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, TenantUnavailable why,
+            String brandName) throws IOException {
+        response.setHeader("Retry-After", "120");
+        if (!request.getRequestURI().startsWith("/api/") && RefusalPage.wanted(request.getHeader("Accept"))) {
+            response.setStatus(503);
+            response.setContentType("text/html;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().write(RefusalPage.render(brandName, why.title(), why.detail(), why.code()));
+            return;
+        }
+        ProblemWriter.write(response, 503, why.code(), why.detail());
     }
 }

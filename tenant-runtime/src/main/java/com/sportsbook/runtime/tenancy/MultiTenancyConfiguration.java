@@ -32,7 +32,8 @@ class MultiTenancyConfiguration {
                 new TenantContextSignature(settings.gatewaySigningSecret(), settings.contextMaxAge());
         FilterRegistrationBean<GatewayTenantFilter> registration =
                 new FilterRegistrationBean<>(new GatewayTenantFilter(signature, directory, java.time.Clock.systemUTC()));
-        registration.addUrlPatterns("/api/*");
+        // the API and the player skin's pages: both are served per brand
+        registration.addUrlPatterns("/api/*", "/", "/index.html", "/skin/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.RuntimeTestSettings;
+import com.sportsbook.runtime.TestTenants;
 import com.sportsbook.runtime.catalog.ingest.Applied;
 import com.sportsbook.runtime.feeds.EventStatus;
 import com.sportsbook.runtime.feeds.FeedMessage;
@@ -14,7 +15,6 @@ import com.sportsbook.runtime.feeds.footballdata.SeasonFile;
 import com.sportsbook.runtime.feeds.footballdata.SeasonMatch;
 import com.sportsbook.runtime.feeds.footballdata.SeasonReplay;
 import com.sportsbook.runtime.tenancy.BoundTenant;
-import com.sportsbook.runtime.tenancy.TenantContext;
 import com.sportsbook.runtime.tenancy.TenantSchemaMigrator;
 import com.sportsbook.runtime.tenancy.TenantSeeder;
 import java.io.IOException;
@@ -35,7 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Price changes per second ingested across ten tenants: 380 real fixtures announced in every tenant, then rounds of
@@ -75,10 +74,7 @@ class CatalogIngestionBenchmarkIT {
         List<BoundTenant> tenants = new ArrayList<>();
         for (int i = 0; i < TENANTS; i++) {
             BoundTenant tenant = BoundTenant.of("bench" + i);
-            migrator.createSchema(tenant.slug());
-            migrator.migrate(tenant.slug());
-            TenantContext.runAs(tenant, () -> new TransactionTemplate(transactions).executeWithoutResult(status ->
-                    seeders.forEach(seeder -> seeder.seed(new TenantSeeder.TenantSeed(tenant.slug().value(), List.of())))));
+            TestTenants.provision(tenant, migrator, seeders, transactions);
             tenants.add(tenant);
         }
         List<SeasonMatch> season = SeasonFile.bundledSeasons().stream()

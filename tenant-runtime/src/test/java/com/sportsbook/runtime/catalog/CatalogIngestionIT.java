@@ -6,6 +6,7 @@ import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.RuntimeTestSettings;
+import com.sportsbook.runtime.TestTenants;
 import com.sportsbook.runtime.catalog.ingest.Applied;
 import com.sportsbook.runtime.catalog.ingest.MarginRules;
 import com.sportsbook.runtime.feeds.FeedMessage;
@@ -103,10 +104,7 @@ class CatalogIngestionIT {
     @BeforeAll
     void tenantsWithTheirMarginsAndTheSeasonReplayed() {
         for (BoundTenant tenant : List.of(ALPHA, BETA, GAMMA, LATE)) {
-            migrator.createSchema(tenant.slug());
-            migrator.migrate(tenant.slug());
-            TenantContext.runAs(tenant, () -> new TransactionTemplate(transactions).executeWithoutResult(status ->
-                    seeders.forEach(seeder -> seeder.seed(new TenantSeeder.TenantSeed(tenant.slug().value(), List.of())))));
+            TestTenants.provision(tenant, migrator, seeders, transactions);
         }
         TenantContext.runAs(BETA, () -> new TransactionTemplate(transactions).executeWithoutResult(status ->
                 margins.set("football", "1x2", new Margin(MarginMethod.POWER, new BigDecimal("0.08")), "trader@beta", Instant.now())));
@@ -323,10 +321,7 @@ class CatalogIngestionIT {
                 """).messages();
         ingestion.ingest(messages.subList(0, 4), List.of(ALPHA));
         BoundTenant newcomer = BoundTenant.of("catnew");
-        migrator.createSchema(newcomer.slug());
-        migrator.migrate(newcomer.slug());
-        TenantContext.runAs(newcomer, () -> new TransactionTemplate(transactions).executeWithoutResult(status ->
-                seeders.forEach(seeder -> seeder.seed(new TenantSeeder.TenantSeed("catnew", List.of())))));
+        TestTenants.provision(newcomer, migrator, seeders, transactions);
 
         CatalogIngestion.Report report = ingestion.ingest(messages.subList(4, 5), List.of(ALPHA, newcomer));
 

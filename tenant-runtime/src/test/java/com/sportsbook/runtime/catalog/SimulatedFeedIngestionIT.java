@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.RuntimeTestSettings;
+import com.sportsbook.runtime.TestTenants;
 import com.sportsbook.runtime.catalog.ingest.Applied;
 import com.sportsbook.runtime.feeds.FeedMessage;
 import com.sportsbook.runtime.feeds.FeedScreen;
@@ -66,10 +67,7 @@ class SimulatedFeedIngestionIT {
 
     @Test
     void threeSimulatedHoursLandWithEverySportDriftingPricesAndResults() {
-        migrator.createSchema(TENANT.slug());
-        migrator.migrate(TENANT.slug());
-        TenantContext.runAs(TENANT, () -> new TransactionTemplate(transactions).executeWithoutResult(status ->
-                seeders.forEach(seeder -> seeder.seed(new TenantSeeder.TenantSeed("simfeed", List.of())))));
+        TestTenants.provision(TENANT, migrator, seeders, transactions);
         SimulatedFeed feed = new SimulatedFeed(SimulationSettings.defaults(), Instant.parse("2026-11-26T18:00:00Z"));
         FeedScreen screen = new FeedScreen();
         int skipped = 0;

@@ -1,0 +1,24 @@
+package com.sportsbook.runtime;
+
+import com.sportsbook.runtime.tenancy.BoundTenant;
+import com.sportsbook.runtime.tenancy.TenantContext;
+import com.sportsbook.runtime.tenancy.TenantSchemaMigrator;
+import com.sportsbook.runtime.tenancy.TenantSeeder;
+import java.util.List;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Tenants for integration tests, set up as provisioning does: schema created, migrated and seeded by every module. */
+public final class TestTenants {
+
+    private TestTenants() {
+    }
+
+    public static void provision(BoundTenant tenant, TenantSchemaMigrator migrator, List<TenantSeeder> seeders,
+            PlatformTransactionManager transactions) {
+        migrator.createSchema(tenant.slug());
+        migrator.migrate(tenant.slug());
+        TenantContext.runAs(tenant, () -> new TransactionTemplate(transactions).executeWithoutResult(status ->
+                seeders.forEach(seeder -> seeder.seed(new TenantSeeder.TenantSeed(tenant.slug().value(), List.of())))));
+    }
+}
