@@ -2,6 +2,7 @@ package com.sportsbook.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sportsbook.commons.TenantContextSignature;
 import com.sportsbook.commons.TrustedHeaders;
 import com.sportsbook.commons.testing.RealmAccounts;
 import com.sportsbook.commons.testing.TestHttp;
@@ -195,6 +196,37 @@ class CatalogEndToEndIT {
     }
 
     @Test
+    void aBrandWhoseThemeShowsFractionalOddsGoesLiveWithTheCurrentCatalogInItsFormat() {
+        push("""
+                {"type":"event","eventRef":"e2e:6","version":1,"sport":"tennis","category":"WTA","competition":"WTA Finals","home":"Iga Swiatek","away":"Coco Gauff","startsAt":"%s","status":"scheduled"}
+                {"type":"market","eventRef":"e2e:6","version":2,"marketRef":"e2e:6:mw","marketType":"match_winner","status":"open","prices":{"home":"1.60","away":"2.40"}}
+                """.formatted(KICK_OFF));
+        platform.provisionTenant(accounts, "epsilon", "epsilon.localhost", "classic");
+        push("""
+                {"type":"market","eventRef":"e2e:6","version":3,"marketRef":"e2e:6:mw","marketType":"match_winner","status":"open","prices":{"home":"1.55","away":"2.50"}}
+                """);
+
+        TestHttp.Response events = edge.get("/api/v1/events?sport=football").host("epsilon.localhost").send();
+        TestHttp.Response tennis = edge.get("/api/v1/events?sport=tennis&competition=" + competitionOf("Iga Swiatek v Coco Gauff"))
+                .host("epsilon.localhost").send();
+
+        assertThat(events.status()).isEqualTo(200);
+        assertThat(events.json().get("oddsFormat").asString()).as("the brand's theme chooses fractional").isEqualTo("fractional");
+        assertThat(events.json().get("items").valueStream().map(e -> e.get("name").asString()))
+                .as("the events the feed announced before the brand existed").contains("Arsenal v Chelsea", "Premier League winner");
+        assertThat(tennis.json().at("/items/0/mainMarket/selections/0/price/display").asString()).matches("\\d+/\\d+|evens");
+        assertThat(tennis.json().at("/items/0/name").asString()).isEqualTo("Iga Swiatek v Coco Gauff");
+        JsonNode asDecimal = edge.get("/api/v1/events?sport=tennis&format=decimal").host("epsilon.localhost").send().json();
+        assertThat(asDecimal.get("oddsFormat").asString()).isEqualTo("decimal");
+    }
+
+    private String competitionOf(String eventName) {
+        return edge.get("/api/v1/events?limit=100").host("epsilon.localhost").send().json().get("items").valueStream()
+                .filter(event -> event.get("name").asString().equals(eventName)).findFirst().orElseThrow()
+                .at("/competition/id").asString();
+    }
+
+    @Test
     void badFeedInputIsReportedAndSkippedAndTheFeedGoesOn() {
         PushReport report = push("""
                 {"type":"market","eventRef":"e2e:1","version":12,"marketRef":"e2e:1:1x2","marketType":"1x2","status":"open","prices":{"home":"0.95","draw":"3.40","away":"3.60"}}
@@ -283,6 +315,40 @@ class CatalogEndToEndIT {
         }
         assertThat(edge.get("/api/v1/live").host(HOST).send().status()).isEqualTo(422);
         assertThat(edge.get("/api/v1/live?events=nope").host(HOST).send().status()).isEqualTo(422);
+    }
+
+    @Test
+    void aChangeIngestedOnOneRuntimeReplicaReachesTheClientsOfAnother() {
+        assertThat(platform.sharesLiveChangesOverRedis()).as("Redis answers on 127.0.0.1:6379 here and in CI").isTrue();
+        String id = eventId("Premier League winner");
+        HttpClient client = LiveStream.client();
+        try (RunningPlatform.Replica replica = platform.startRuntimeReplica();
+                LiveStream onReplica = new LiveStream(client, replica.url(), signedContext("delta", "delta"),
+                        "/api/v1/live?events=" + id);
+                LiveStream onGateway = new LiveStream(client, "http://127.0.0.1:" + platform.gatewayPort, HOST,
+                        "/api/v1/live?events=" + id)) {
+            assertThat(onReplica.next(Duration.ofSeconds(10)).name()).isEqualTo("snapshot");
+            assertThat(onGateway.next(Duration.ofSeconds(10)).name()).isEqualTo("snapshot");
+
+            push("""
+                    {"type":"market","eventRef":"e2e:4","version":40,"marketRef":"e2e:4:outright","marketType":"outright","status":"open","prices":{"Arsenal":"2.20","Liverpool":"3.00","Man City":"3.50","Chelsea":"9.00"}}
+                    """);
+
+            for (LiveStream stream : List.of(onReplica, onGateway)) {
+                JsonNode delta = JSON.readTree(stream.next(Duration.ofSeconds(10)).data());
+                assertThat(delta.get("type").asString()).isEqualTo("market");
+                assertThat(delta.get("prices").valueStream().map(p -> p.get("key").asString())).contains("Arsenal");
+            }
+        }
+    }
+
+    /** The headers the gateway signs for a brand, for calling a replica directly as the gateway would. */
+    private static java.util.Map<String, String> signedContext(String tenant, String brand) {
+        long issuedAt = Instant.now().getEpochSecond();
+        String signature = new TenantContextSignature(RunningPlatform.SIGNING_SECRET, Duration.ofSeconds(60))
+                .sign(tenant, brand, issuedAt);
+        return java.util.Map.of(TrustedHeaders.TENANT_ID, tenant, TrustedHeaders.BRAND_ID, brand,
+                TrustedHeaders.ISSUED_AT, Long.toString(issuedAt), TrustedHeaders.SIGNATURE, signature);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -27,8 +28,14 @@ final class LiveStream implements AutoCloseable {
     private volatile int status;
 
     LiveStream(HttpClient client, String baseUrl, String host, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).header("Host", host)
-                .header("Accept", "text/event-stream").GET().build();
+        this(client, baseUrl, Map.of("Host", host), pathAndQuery);
+    }
+
+    LiveStream(HttpClient client, String baseUrl, Map<String, String> headers, String pathAndQuery) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .header("Accept", "text/event-stream").GET();
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         // reading a stream blocks: each gets its own virtual thread, never one of the client's own threads
         response.thenAcceptAsync(answer -> {

@@ -38,6 +38,8 @@ final class RunningPlatform implements AutoCloseable {
     final ServiceProcess gateway;
     final TestKeycloak.Server keycloak;
     private final Path measurements;
+    private final Path runtimeJar;
+    private final Map<String, String> runtimeEnvironment;
 
     RunningPlatform() {
         Path root = repositoryRoot();
@@ -74,8 +76,9 @@ final class RunningPlatform implements AutoCloseable {
             common.put("REDIS_URL", "redis://127.0.0.1:6379");
             common.put("REDIS_CHANNEL", "system-test-" + java.util.UUID.randomUUID());
         }
-        runtime = new ServiceProcess("tenant-runtime",
-                root.resolve("tenant-runtime/target/tenant-runtime-" + version + "-exec.jar"),
+        runtimeJar = root.resolve("tenant-runtime/target/tenant-runtime-" + version + "-exec.jar");
+        runtimeEnvironment = Map.copyOf(common);
+        runtime = new ServiceProcess("tenant-runtime", runtimeJar,
                 with(common, Map.of("RUNTIME_PORT", Integer.toString(runtimePort), "RUNTIME_DB_POOL_SIZE", "1")),
                 URI.create("http://127.0.0.1:" + runtimePort + "/actuator/health/readiness"), logs);
         int managementPort = freePort();
@@ -106,6 +109,39 @@ final class RunningPlatform implements AutoCloseable {
         runtime.awaitReady(started, Duration.ofSeconds(120));
     }
 
+    /** Whether live changes travel between runtime replicas over Redis in this run. */
+    boolean sharesLiveChangesOverRedis() {
+        return runtimeEnvironment.containsKey("REDIS_URL");
+    }
+
+    /**
+     * Another runtime replica on the same database, control plane and change bus, playing no feed (the first one
+     * ingests), ready when this returns. The caller stops it.
+     */
+    Replica startRuntimeReplica() {
+        int port = freePort();
+        ServiceProcess replica = new ServiceProcess("tenant-runtime-replica", runtimeJar,
+                with(runtimeEnvironment, Map.of("RUNTIME_PORT", Integer.toString(port), "RUNTIME_DB_POOL_SIZE", "2",
+                        "TENANT_UPGRADE_ON_STARTUP", "false", "FEED_SOURCE", "none")),
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"), Path.of("target", "system-logs"));
+        long started = System.nanoTime();
+        replica.start();
+        replica.awaitReady(started, Duration.ofSeconds(120));
+        return new Replica(replica, port);
+    }
+
+    /** A runtime replica started by a test. */
+    record Replica(ServiceProcess process, int port) implements AutoCloseable {
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        @Override
+        public void close() {
+            process.stop();
+        }
+    }
+
     TestHttp edge() {
         return new TestHttp("http://127.0.0.1:" + gatewayPort);
     }
@@ -116,13 +152,18 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Signs up a tenant with one brand on {@code host} as the operator, and waits until the brand answers. */
     void provisionTenant(RealmAccounts accounts, String slug, String host) {
+        provisionTenant(accounts, slug, host, "demo");
+    }
+
+    /** The same with the brand dressed in one of the theme templates. */
+    void provisionTenant(RealmAccounts accounts, String slug, String host, String theme) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> accounts.platformBearer(PlatformRealm.OPERATOR) != null);
         String request = """
                 {"slug": "%s", "operator": {"name": "%s Ltd", "contactEmail": "ops@%s.test"},
-                 "brand": {"name": "%s Bet", "hosts": ["%s"], "defaultCurrency": "EUR",
+                 "brand": {"name": "%s Bet", "hosts": ["%s"], "theme": "%s", "defaultCurrency": "EUR",
                            "currencies": ["EUR", "GBP"], "languages": ["en"], "jurisdictions": ["MT"]}}"""
-                .formatted(slug, slug, slug, slug.substring(0, 1).toUpperCase() + slug.substring(1), host);
+                .formatted(slug, slug, slug, slug.substring(0, 1).toUpperCase() + slug.substring(1), host, theme);
         TestHttp.Response created = edge().post("/api/v1/tenants", request).host(PLATFORM_HOST)
                 .header("Authorization", accounts.platformBearer(PlatformRealm.OPERATOR)).send();
         if (created.status() != 202) {

@@ -371,4 +371,26 @@ class CatalogIngestionIT {
         assertThat(book(offered).overround()).as("priced as a whole book with the tenant's 5 %%")
                 .isBetween(new BigDecimal("0.05"), new BigDecimal("0.07"));
     }
+
+    @Test
+    void anInterruptionSuspendsTheMarketsAndAnAbandonmentClosesThem() {
+        List<FeedMessage> messages = JsonLinesFeed.read("""
+                {"type":"event","eventRef":"rain1","version":1,"sport":"tennis","category":"ATP","competition":"Queen's","home":"Fritz","away":"Paul","startsAt":"2026-06-20T12:00:00Z","status":"live","score":{"home":1,"away":0}}
+                {"type":"market","eventRef":"rain1","version":2,"marketRef":"rain1:mw","marketType":"match_winner","status":"open","prices":{"home":"1.50","away":"2.60"}}
+                {"type":"event","eventRef":"rain1","version":3,"sport":"tennis","category":"ATP","competition":"Queen's","home":"Fritz","away":"Paul","startsAt":"2026-06-20T12:00:00Z","status":"interrupted","score":{"home":1,"away":0}}
+                {"type":"market","eventRef":"rain1","version":4,"marketRef":"rain1:mw","marketType":"match_winner","status":"open","prices":{"home":"1.45","away":"2.70"}}
+                {"type":"event","eventRef":"rain1","version":5,"sport":"tennis","category":"ATP","competition":"Queen's","home":"Fritz","away":"Paul","startsAt":"2026-06-20T12:00:00Z","status":"abandoned","score":{"home":1,"away":0}}
+                {"type":"event","eventRef":"rain1","version":6,"sport":"tennis","category":"ATP","competition":"Queen's","home":"Fritz","away":"Paul","startsAt":"2026-06-20T12:00:00Z","status":"live","score":{"home":1,"away":0}}
+                """).messages();
+
+        CatalogIngestion.Report report = ingestion.ingest(messages, List.of(ALPHA));
+
+        assertThat(report.count(Applied.Kind.SKIPPED)).as("re-opening a market of an interrupted event; an abandoned "
+                + "event coming back to life").isEqualTo(2);
+        List<String> statuses = in(ALPHA, () -> sql().sql("""
+                SELECT c.status FROM market_change c JOIN market m ON m.id = c.market_id WHERE m.feed_ref = 'rain1:mw' ORDER BY c.version""")
+                .query(String.class).list());
+        assertThat(statuses).containsExactly("open", "suspended", "closed");
+        assertThat(event(ALPHA, "rain1")).containsEntry("status", "abandoned");
+    }
 }
