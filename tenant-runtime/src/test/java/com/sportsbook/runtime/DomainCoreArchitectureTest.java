@@ -7,17 +7,21 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The domain cores (money: the wallet's API and rules; prices and margins) are plain Java: no Spring, JPA or JDBC. */
+/**
+ * The domain cores (money: the wallet's API and rules; prices and margins; bet shapes, returns and limits) are plain
+ * Java: no Spring, JPA or JDBC.
+ */
 class DomainCoreArchitectureTest {
 
     private final JavaClasses cores = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.sportsbook.runtime.wallet", "com.sportsbook.runtime.pricing");
+            .importPackages("com.sportsbook.runtime.wallet", "com.sportsbook.runtime.pricing",
+                    "com.sportsbook.runtime.betting.core");
 
     @Test
     void theWalletApiItsRulesAndPricingDependOnNoFramework() {
         noClasses().that().resideInAnyPackage("com.sportsbook.runtime.wallet", "com.sportsbook.runtime.wallet.core..",
-                        "com.sportsbook.runtime.pricing..")
+                        "com.sportsbook.runtime.pricing..", "com.sportsbook.runtime.betting.core..")
                 .and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                         "java.sql..", "javax.sql..")

@@ -37,7 +37,7 @@ class RuntimeAccessRules {
                         // authenticated by the provider's signature over the raw body, not by a token
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/*").permitAll()
                         .requestMatchers("/api/v1/players/me", "/api/v1/players/me/logout", "/api/v1/players/me/odds-format",
-                                "/api/v1/wallet/**").hasRole("player")
+                                "/api/v1/wallet/**", "/api/v1/bets", "/api/v1/bets/**").hasRole("player")
                         .requestMatchers("/api/v1/backoffice/margins", "/api/v1/backoffice/margins/**")
                         .hasAnyRole("trader", "risk-manager", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/wallet/**", "/api/v1/backoffice/payments/**")

@@ -1,0 +1,9 @@
+/**
+ * Betting: server-authoritative bet placement (singles, multiples up to 20 legs, the named full-cover systems and
+ * k-from-n systems), quotes with the maximum stake, the odds-change policy, in-play bet delays with re-validation,
+ * the stake taken (or held during the delay) in the same transaction that records the bet, a snapshot of every
+ * selection at acceptance, every status transition logged, and exposure per selection for liability.
+ * {@code core} is plain Java (shapes, returns, limits, policies).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tenancy", "catalog", "wallet", "identity"})
+package com.sportsbook.runtime.betting;

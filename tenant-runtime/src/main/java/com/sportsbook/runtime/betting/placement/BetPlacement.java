@@ -1,0 +1,360 @@
+package com.sportsbook.runtime.betting.placement;
+
+import com.sportsbook.runtime.betting.core.BetRejection;
+import com.sportsbook.runtime.betting.core.BetShape;
+import com.sportsbook.runtime.betting.core.Betslip;
+import com.sportsbook.runtime.betting.core.OddsPolicy;
+import com.sportsbook.runtime.betting.core.Returns;
+import com.sportsbook.runtime.betting.core.StakeLimits;
+import com.sportsbook.runtime.catalog.BetOffers;
+import com.sportsbook.runtime.identity.PlayerView;
+import com.sportsbook.runtime.wallet.AccountRef;
+import com.sportsbook.runtime.wallet.HouseAccountKind;
+import com.sportsbook.runtime.wallet.Posting;
+import com.sportsbook.runtime.wallet.Rejection;
+import com.sportsbook.runtime.wallet.TransactionKind;
+import com.sportsbook.runtime.wallet.Wallet;
+import com.sportsbook.runtime.wallet.WalletCommand;
+import com.sportsbook.runtime.wallet.WalletOutcome;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Server-authoritative placement. In one transaction on the bound tenant's schema: the selections' markets are held
+ * still, every check of DOMAIN.md runs (selection, market and event open, no past-posting, the odds-change policy,
+ * minimum and maximum stake from payout cap, liability headroom and the player's stake factor, the player's right
+ * to bet), the bet is recorded with a snapshot of every leg, and the stake is taken (or held, for an in-play bet
+ * waiting its delay) by the wallet. A refusal rolls all of it back. The idempotency key is claimed by the bet row:
+ * the same key and slip again returns the first bet, with another slip it is refused.
+ */
+public final class BetPlacement {
+
+    /** A placement's result; {@code replayed} when the key had placed this bet before. */
+    public record Placed(BetView bet, boolean replayed) {
+    }
+
+    /** One leg as the catalog offers it now. */
+    public record QuotedLeg(UUID selectionId, String selection, String event, String marketType, BigDecimal line,
+            String marketStatus, BigDecimal price, boolean inPlay) {
+    }
+
+    /** What a slip would be: current prices, lines, the stake range per line, and the return at the asked stake. */
+    public record Quote(List<QuotedLeg> legs, int lines, long minStake, long maxStake, long totalStake,
+            long potentialReturn, boolean inPlay, int delaySeconds) {
+    }
+
+    private final BetOffers offers;
+    private final RiskBook risk;
+    private final BetRecords records;
+    private final Wallet wallet;
+    private final BettingGate gate;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+
+    public BetPlacement(BetOffers offers, RiskBook risk, BetRecords records, Wallet wallet, BettingGate gate,
+            TransactionOperations transactions, Clock clock) {
+        this.offers = offers;
+        this.risk = risk;
+        this.records = records;
+        this.wallet = wallet;
+        this.gate = gate;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Quote quote(PlayerView player, Betslip slip) {
+        refuseIf(slip.problem(player.currency()));
+        return transactions.execute(status -> {
+            Map<UUID, BetOffers.Offer> current = offers.read(slip.legs().stream().map(Betslip.Leg::selectionId).toList());
+            List<Priced> legs = price(slip, current, OddsPolicy.ANY, clock.instant());
+            RiskBook.Limits limits = risk.limits();
+            List<List<Integer>> lines = slip.lines();
+            long max = maxUnitStake(player, slip, legs, lines, limits);
+            List<BigDecimal> prices = legs.stream().map(Priced::price).toList();
+            return new Quote(legs.stream().map(leg -> new QuotedLeg(leg.offer().selectionId(), leg.offer().selectionName(),
+                    leg.offer().eventName(), leg.offer().marketType(), leg.offer().line(), leg.offer().marketStatus(),
+                    leg.offer().price(), leg.offer().inPlay())).toList(), lines.size(), limits.minStake(), max,
+                    slip.totalStake(), Returns.potential(slip.unitStake(), prices, lines), legs.stream().anyMatch(l -> l.offer().inPlay()),
+                    delay(legs));
+        });
+    }
+
+    public Placed place(PlayerView player, Betslip slip, String idempotencyKey) {
+        refuseIf(slip.problem(player.currency()));
+        if (!"active".equals(player.status())) {
+            throw new BetRefused(BetRejection.PLAYER_CANNOT_BET, "This account may not bet (" + player.status() + ").");
+        }
+        String hash = requestHash(slip);
+        try {
+            return transactions.execute(status -> placeInTransaction(player, slip, idempotencyKey, hash));
+        } catch (KeyTaken concurrent) {
+            // another placement with the same key committed first: answer as its replay
+            return transactions.execute(status -> replay(player, idempotencyKey, hash).orElseThrow());
+        }
+    }
+
+    private Placed placeInTransaction(PlayerView player, Betslip slip, String key, String hash) {
+        Optional<Placed> earlier = replay(player, key, hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Optional<String> gated = gate.refusal(player, slip.totalStake(), slip.currency());
+        if (gated.isPresent()) {
+            throw new BetRefused(BetRejection.PLAYER_CANNOT_BET, gated.get());
+        }
+        Instant now = clock.instant();
+        List<UUID> selections = slip.legs().stream().map(Betslip.Leg::selectionId).toList();
+        Map<UUID, BetOffers.Offer> current = offers.lockForBet(selections);
+        List<Priced> legs = price(slip, current, slip.policy(), now);
+        risk.lockMarkets(legs.stream().map(leg -> leg.offer().marketId()).toList());
+        RiskBook.Limits limits = risk.limits();
+        List<List<Integer>> lines = slip.lines();
+        if (slip.unitStake() < limits.minStake()) {
+            throw new BetRefused(BetRejection.STAKE_BELOW_MINIMUM, "The stake per line is at least " + limits.minStake() + ".",
+                    Map.of("minStake", limits.minStake()));
+        }
+        long max = maxUnitStake(player, slip, legs, lines, limits);
+        if (slip.unitStake() > max) {
+            throw new BetRefused(BetRejection.STAKE_ABOVE_MAXIMUM, "The stake per line is at most " + max + " on these selections.",
+                    Map.of("maxStake", max));
+        }
+        List<BigDecimal> prices = legs.stream().map(Priced::price).toList();
+        long potential = Returns.potential(slip.unitStake(), prices, lines);
+        int delay = delay(legs);
+        boolean inPlay = legs.stream().anyMatch(leg -> leg.offer().inPlay());
+        UUID betId = UUID.randomUUID();
+        String statusNow = delay > 0 ? "pending" : "accepted";
+        BetRecords.NewBet bet = new BetRecords.NewBet(betId, player.id(), player.brand(), slip.currency(), slip.shape().name(),
+                slip.unitStake(), lines.size(), slip.totalStake(), potential, slip.policy().wire(), inPlay, statusNow, key, hash,
+                now, delay > 0 ? now.plusSeconds(delay) : null);
+        if (!records.insert(bet)) {
+            throw new KeyTaken();
+        }
+        takeStake(player, slip, betId, delay > 0);
+        for (int i = 0; i < legs.size(); i++) {
+            Priced leg = legs.get(i);
+            BetOffers.Offer offer = leg.offer();
+            records.insertLeg(betId, new BetView.Leg(i, offer.selectionId(), offer.selectionKey(), offer.selectionName(),
+                    offer.marketId(), offer.marketType(), offer.line(), offer.marketVersion(), offer.eventId(), offer.eventName(),
+                    offer.sport(), leg.requested(), leg.price()));
+        }
+        List<BetRecords.Line> lineRows = lineRows(lines, prices, slip.unitStake());
+        records.insertLines(betId, lineRows);
+        if (delay > 0) {
+            records.transition(betId, null, "pending", "in-play bet delay of " + delay + " s", now);
+        } else {
+            records.transition(betId, null, "accepted", "accepted at placement", now);
+            expose(legs.stream().map(Priced::offer).toList(), lineRows, slip.currency());
+        }
+        return new Placed(records.find(betId).orElseThrow(), false);
+    }
+
+    /** Re-validates the bound tenant's bets whose delay has run out: accepts, re-prices or rejects each. */
+    public int processDue(int limit) {
+        Integer done = transactions.execute(status -> {
+            Instant now = clock.instant();
+            List<UUID> due = records.duePending(now, limit);
+            for (UUID id : due) {
+                settleDelay(records.find(id).orElseThrow(), now);
+            }
+            return due.size();
+        });
+        return done == null ? 0 : done;
+    }
+
+    private void settleDelay(BetView bet, Instant now) {
+        Map<UUID, BetOffers.Offer> current = offers.lockForBet(bet.legs().stream().map(BetView.Leg::selectionId).toList());
+        OddsPolicy policy = OddsPolicy.fromWire(bet.oddsPolicy()).orElse(OddsPolicy.NONE);
+        UUID hold = records.holdOf(bet.id()).orElseThrow();
+        List<BetOffers.Offer> offered = new ArrayList<>();
+        List<BigDecimal> prices = new ArrayList<>();
+        List<String> repriced = new ArrayList<>();
+        for (BetView.Leg leg : bet.legs()) {
+            BetOffers.Offer offer = current.get(leg.selectionId());
+            Optional<BetRefused> refused = legRefusal(offer, now, false);
+            Optional<BigDecimal> price = offer == null ? Optional.empty() : policy.take(leg.price(), offer.price());
+            if (refused.isEmpty() && price.isEmpty()) {
+                refused = Optional.of(new BetRefused(BetRejection.PRICE_CHANGED, "The price of " + leg.selection()
+                        + " moved from " + leg.price() + " to " + offer.price() + " during the bet delay."));
+            }
+            if (refused.isPresent()) {
+                wallet.execute(new WalletCommand.ReleaseHold("bet-release:" + bet.id(), hold));
+                records.decide(bet.id(), "rejected", refused.get().reason().code(), 0, now);
+                records.transition(bet.id(), "pending", "rejected", refused.get().getMessage(), now);
+                return;
+            }
+            if (price.get().compareTo(leg.price()) != 0) {
+                records.reprice(bet.id(), leg.position(), price.get(), offer.marketVersion());
+                repriced.add(leg.selection() + " " + leg.price() + " -> " + price.get());
+            }
+            offered.add(offer);
+            prices.add(price.get());
+        }
+        List<BetRecords.Line> lines = records.lines(bet.id());
+        List<BetRecords.Line> repricedLines = new ArrayList<>();
+        for (BetRecords.Line line : lines) {
+            BigDecimal odds = Returns.lineOdds(prices, line.positions());
+            records.updateLineOdds(bet.id(), line.lineNo(), odds);
+            repricedLines.add(new BetRecords.Line(line.lineNo(), line.positions(), odds, line.stake()));
+        }
+        long potential = Returns.potential(bet.unitStake(), prices, lines.stream().map(BetRecords.Line::positions).toList());
+        WalletOutcome captured = wallet.execute(new WalletCommand.CaptureHold("bet-capture:" + bet.id(), hold, bet.totalStake()));
+        if (captured instanceof WalletOutcome.Applied applied) {
+            records.stakeTaken(bet.id(), applied.transactionId(), null);
+        }
+        records.decide(bet.id(), "accepted", null, potential, now);
+        records.transition(bet.id(), "pending", "accepted", repriced.isEmpty() ? "accepted after the bet delay"
+                : "accepted after the bet delay, re-priced by the player's policy: " + String.join("; ", repriced), now);
+        expose(offered, repricedLines, bet.currency());
+    }
+
+    private void takeStake(PlayerView player, Betslip slip, UUID betId, boolean hold) {
+        AccountRef.Player cash = AccountRef.cash(player.id(), player.brand(), java.util.Currency.getInstance(slip.currency()));
+        AccountRef.House held = AccountRef.house(player.brand(), java.util.Currency.getInstance(slip.currency()),
+                HouseAccountKind.STAKES_HELD);
+        WalletOutcome outcome = hold
+                ? wallet.execute(new WalletCommand.PlaceHold("bet-stake:" + betId, cash, slip.totalStake(), held,
+                        TransactionKind.STAKE, betId.toString()))
+                : wallet.execute(new WalletCommand.Transfer("bet-stake:" + betId, TransactionKind.STAKE,
+                        List.of(new Posting(cash, -slip.totalStake()), new Posting(held, slip.totalStake())), betId.toString(),
+                        "stake of bet " + betId));
+        switch (outcome) {
+            case WalletOutcome.Applied applied -> records.stakeTaken(betId, applied.transactionId(), applied.holdId());
+            case WalletOutcome.Rejected rejected -> throw new BetRefused(
+                    rejected.reason() == Rejection.INSUFFICIENT_FUNDS ? BetRejection.INSUFFICIENT_FUNDS : BetRejection.PLAYER_CANNOT_BET,
+                    rejected.reason() == Rejection.INSUFFICIENT_FUNDS ? "The balance does not cover the stake of " + slip.totalStake() + "."
+                            : "The wallet refused the stake: " + rejected.detail());
+        }
+    }
+
+    private void expose(List<BetOffers.Offer> legs, List<BetRecords.Line> lines, String currency) {
+        for (BetRecords.Line line : lines) {
+            long payout = BigDecimal.valueOf(line.stake()).multiply(line.odds()).setScale(0, RoundingMode.DOWN).longValueExact();
+            for (int position : line.positions()) {
+                BetOffers.Offer leg = legs.get(position);
+                risk.expose(leg.selectionId(), leg.marketId(), currency, line.stake(), payout);
+            }
+        }
+    }
+
+    private static List<BetRecords.Line> lineRows(List<List<Integer>> lines, List<BigDecimal> prices, long unitStake) {
+        List<BetRecords.Line> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            rows.add(new BetRecords.Line(i, lines.get(i), Returns.lineOdds(prices, lines.get(i)), unitStake));
+        }
+        return rows;
+    }
+
+    private long maxUnitStake(PlayerView player, Betslip slip, List<Priced> legs, List<List<Integer>> lines,
+            RiskBook.Limits limits) {
+        List<BigDecimal> prices = legs.stream().map(Priced::price).toList();
+        List<BigDecimal> lineOdds = lines.stream().map(line -> Returns.lineOdds(prices, line)).toList();
+        List<Long> headrooms = legs.stream().map(leg -> risk.headroom(leg.offer().marketId(), leg.offer().selectionId(),
+                slip.currency(), limits.marketLiabilityLimit())).toList();
+        return StakeLimits.maxUnitStake(lineOdds, limits.maxPayout(), headrooms, lines, risk.stakeFactor(player.id()));
+    }
+
+    private int delay(List<Priced> legs) {
+        return legs.stream().filter(leg -> leg.offer().inPlay()).mapToInt(leg -> risk.delaySeconds(leg.offer().sport()))
+                .max().orElse(0);
+    }
+
+    private record Priced(BetOffers.Offer offer, BigDecimal requested, BigDecimal price) {
+    }
+
+    /** Every leg checked against the catalog and priced by the policy; a multiple may not take one event twice. */
+    private List<Priced> price(Betslip slip, Map<UUID, BetOffers.Offer> current, OddsPolicy policy, Instant now) {
+        List<Priced> legs = new ArrayList<>();
+        Map<String, Object> moved = new LinkedHashMap<>();
+        Set<UUID> events = new HashSet<>();
+        for (Betslip.Leg leg : slip.legs()) {
+            BetOffers.Offer offer = current.get(leg.selectionId());
+            Optional<BetRefused> refused = legRefusal(offer, now, true);
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
+            if (slip.shape() != BetShape.SINGLE && !events.add(offer.eventId())) {
+                throw new BetRefused(BetRejection.SAME_EVENT_IN_MULTIPLE, "Two selections of " + offer.eventName()
+                        + " cannot be combined (bet builder comes later).");
+            }
+            Optional<BigDecimal> price = policy.take(leg.price(), offer.price());
+            if (price.isEmpty()) {
+                moved.put(leg.selectionId().toString(), offer.price().toPlainString());
+                continue;
+            }
+            legs.add(new Priced(offer, leg.price(), price.get()));
+        }
+        if (!moved.isEmpty()) {
+            throw new BetRefused(BetRejection.PRICE_CHANGED, "A price moved and the odds-change policy does not accept it.",
+                    Map.of("prices", moved));
+        }
+        return legs;
+    }
+
+    private static Optional<BetRefused> legRefusal(BetOffers.Offer offer, Instant now, boolean placing) {
+        if (offer == null) {
+            return Optional.of(new BetRefused(BetRejection.UNKNOWN_SELECTION, "A selection is not known."));
+        }
+        if (!offer.selectionActive() || !("scheduled".equals(offer.eventStatus()) || "live".equals(offer.eventStatus()))) {
+            return Optional.of(new BetRefused(BetRejection.SELECTION_CLOSED, offer.selectionName() + " is no longer offered."));
+        }
+        if (!"open".equals(offer.marketStatus())) {
+            return Optional.of("suspended".equals(offer.marketStatus())
+                    ? new BetRefused(BetRejection.MARKET_SUSPENDED, "The market of " + offer.selectionName() + " is suspended.")
+                    : new BetRefused(BetRejection.SELECTION_CLOSED, "The market of " + offer.selectionName() + " is " + offer.marketStatus() + "."));
+        }
+        if (placing && "scheduled".equals(offer.eventStatus()) && !offer.startsAt().isAfter(now)) {
+            return Optional.of(new BetRefused(BetRejection.EVENT_STARTED, offer.eventName() + " has started: pre-match bets are closed."));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Placed> replay(PlayerView player, String key, String hash) {
+        return records.byKey(player.id(), key).map(earlier -> {
+            if (!earlier.requestHash().equals(hash)) {
+                throw new BetRefused(BetRejection.IDEMPOTENCY_KEY_REUSED,
+                        "This idempotency key placed a different bet before.");
+            }
+            return new Placed(records.find(earlier.id()).orElseThrow(), true);
+        });
+    }
+
+    private static void refuseIf(Optional<Betslip.Refusal> refusal) {
+        refusal.ifPresent(found -> {
+            throw new BetRefused(found.reason(), found.detail());
+        });
+    }
+
+    static String requestHash(Betslip slip) {
+        StringBuilder canonical = new StringBuilder(slip.shape().name()).append('|').append(slip.unitStake()).append('|')
+                .append(slip.currency()).append('|').append(slip.policy().wire());
+        slip.legs().forEach(leg -> canonical.append('|').append(leg.selectionId()).append('@').append(leg.price().toPlainString()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The key was claimed by a concurrent placement that committed first. */
+    private static final class KeyTaken extends RuntimeException {
+        KeyTaken() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package com.sportsbook.runtime.betting.placement;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Bets in the bound tenant's schema: written in the placement's transaction, read for players and the delay. */
+public final class BetRecords {
+
+    /** A bet row as written at placement. */
+    public record NewBet(UUID id, UUID playerId, String brand, String currency, String type, long unitStake, int lines,
+            long totalStake, long potentialReturn, String oddsPolicy, boolean inPlay, String status,
+            String idempotencyKey, String requestHash, Instant placedAt, Instant acceptAfter) {
+    }
+
+    public record Line(int lineNo, List<Integer> positions, BigDecimal odds, long stake) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public BetRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The bet placed earlier with this key, with the hash of what was asked. */
+    public Optional<IdempotentBet> byKey(UUID player, String key) {
+        return jdbc.sql("SELECT id, request_hash FROM bet WHERE player_id = ? AND idempotency_key = ?").params(player, key)
+                .query((rs, row) -> new IdempotentBet(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+    }
+
+    public record IdempotentBet(UUID id, String requestHash) {
+    }
+
+    /** Claims the idempotency key with the bet; false when another placement holds the key. */
+    public boolean insert(NewBet bet) {
+        return jdbc.sql("""
+                INSERT INTO bet (id, player_id, brand, currency, bet_type, unit_stake, line_count, total_stake, potential_return,
+                  odds_policy, in_play, status, idempotency_key, request_hash, placed_at, accept_after, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (player_id, idempotency_key) DO NOTHING""")
+                .params(bet.id(), bet.playerId(), bet.brand(), bet.currency(), bet.type(), bet.unitStake(), bet.lines(),
+                        bet.totalStake(), bet.potentialReturn(), bet.oddsPolicy(), bet.inPlay(), bet.status(),
+                        bet.idempotencyKey(), bet.requestHash(), Timestamp.from(bet.placedAt()),
+                        bet.acceptAfter() == null ? null : Timestamp.from(bet.acceptAfter()),
+                        bet.acceptAfter() == null ? Timestamp.from(bet.placedAt()) : null)
+                .update() == 1;
+    }
+
+    public void insertLeg(UUID bet, BetView.Leg leg) {
+        jdbc.sql("""
+                INSERT INTO bet_leg (bet_id, position, selection_id, selection_key, selection_name, market_id, market_type,
+                  market_line, market_version, event_id, event_name, sport_key, requested_price, price)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(bet, leg.position(), leg.selectionId(), leg.selectionKey(), leg.selection(), leg.marketId(), leg.marketType(), leg.line(),
+                        leg.marketVersion(), leg.eventId(), leg.event(), leg.sport(), leg.requestedPrice(), leg.price())
+                .update();
+    }
+
+    public void insertLines(UUID bet, List<Line> lines) {
+        for (Line line : lines) {
+            jdbc.sql("INSERT INTO bet_line (bet_id, line_no, positions, odds, stake) VALUES (?, ?, ?::int[], ?, ?)")
+                    .params(bet, line.lineNo(), "{" + String.join(",", line.positions().stream().map(String::valueOf).toList()) + "}",
+                            line.odds(), line.stake())
+                    .update();
+        }
+    }
+
+    public void transition(UUID bet, String from, String to, String cause, Instant at) {
+        jdbc.sql("INSERT INTO bet_transition (bet_id, from_status, to_status, cause, at) VALUES (?, ?, ?, ?, ?)")
+                .params(bet, from, to, cause, Timestamp.from(at)).update();
+    }
+
+    public void stakeTaken(UUID bet, UUID transaction, UUID hold) {
+        jdbc.sql("UPDATE bet SET stake_transaction_id = coalesce(?, stake_transaction_id), stake_hold_id = coalesce(?, stake_hold_id) WHERE id = ?")
+                .params(transaction, hold, bet).update();
+    }
+
+    public void decide(UUID bet, String status, String reason, long potentialReturn, Instant at) {
+        jdbc.sql("UPDATE bet SET status = ?, reason = ?, potential_return = ?, decided_at = ? WHERE id = ?")
+                .params(status, reason, potentialReturn, Timestamp.from(at), bet).update();
+    }
+
+    public void reprice(UUID bet, int position, BigDecimal price, long marketVersion) {
+        jdbc.sql("UPDATE bet_leg SET price = ?, market_version = ? WHERE bet_id = ? AND position = ?")
+                .params(price, marketVersion, bet, position).update();
+    }
+
+    public List<Line> lines(UUID bet) {
+        return jdbc.sql("SELECT line_no, positions, odds, stake FROM bet_line WHERE bet_id = ? ORDER BY line_no").param(bet)
+                .query((rs, row) -> new Line(rs.getInt(1), positions(rs.getArray(2)), rs.getBigDecimal(3), rs.getLong(4)))
+                .list();
+    }
+
+    public void updateLineOdds(UUID bet, int lineNo, BigDecimal odds) {
+        jdbc.sql("UPDATE bet_line SET odds = ? WHERE bet_id = ? AND line_no = ?").params(odds, bet, lineNo).update();
+    }
+
+    /** Pending bets whose delay has run out, locked for this worker (others skip them). */
+    public List<UUID> duePending(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM bet WHERE status = 'pending' AND accept_after <= ? ORDER BY accept_after LIMIT ?
+                FOR UPDATE SKIP LOCKED""").params(Timestamp.from(now), limit).query(UUID.class).list();
+    }
+
+    public Optional<BetView> find(UUID bet) {
+        Optional<BetView> head = jdbc.sql(HEAD + " WHERE id = ?").param(bet).query((rs, row) -> head(rs)).optional();
+        return head.map(this::complete);
+    }
+
+    /** The player's bets, newest first, after the cursor position; {@code settled} null for all. */
+    public List<BetView> forPlayer(UUID player, Boolean settled, Instant beforePlacedAt, UUID beforeId, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE player_id = ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(player));
+        if (settled != null) {
+            where.append(settled ? " AND status IN ('won', 'lost', 'void', 'half_won', 'half_lost', 'cashed_out', 'resettled', 'rejected')"
+                    : " AND status IN ('pending', 'accepted', 'open', 'partially_cashed_out')");
+        }
+        if (beforePlacedAt != null) {
+            where.append(" AND (placed_at, id) < (?, ?)");
+            params.add(Timestamp.from(beforePlacedAt));
+            params.add(beforeId);
+        }
+        params.add(limit);
+        return jdbc.sql(HEAD + where + " ORDER BY placed_at DESC, id DESC LIMIT ?").params(params)
+                .query((rs, row) -> head(rs)).list().stream().map(this::complete).toList();
+    }
+
+    private static final String HEAD = """
+            SELECT id, player_id, bet_type, currency, unit_stake, line_count, total_stake, potential_return, odds_policy,
+              in_play, status, reason, placed_at, accept_after, decided_at FROM bet""";
+
+    private static BetView head(ResultSet rs) throws SQLException {
+        return new BetView(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class), rs.getString("bet_type"),
+                rs.getString("currency"), rs.getLong("unit_stake"), rs.getInt("line_count"), rs.getLong("total_stake"),
+                rs.getLong("potential_return"), rs.getString("odds_policy"), rs.getBoolean("in_play"), rs.getString("status"),
+                rs.getString("reason"), rs.getTimestamp("placed_at").toInstant(), instant(rs, "accept_after"),
+                instant(rs, "decided_at"), List.of(), List.of());
+    }
+
+    private BetView complete(BetView head) {
+        List<BetView.Leg> legs = jdbc.sql("""
+                SELECT position, selection_id, selection_key, selection_name, market_id, market_type, market_line, market_version,
+                  event_id, event_name, sport_key, requested_price, price FROM bet_leg WHERE bet_id = ? ORDER BY position""")
+                .param(head.id())
+                .query((rs, row) -> new BetView.Leg(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, UUID.class), rs.getString(6), rs.getBigDecimal(7), rs.getLong(8), rs.getObject(9, UUID.class),
+                        rs.getString(10), rs.getString(11), rs.getBigDecimal(12), rs.getBigDecimal(13)))
+                .list();
+        List<BetView.Transition> transitions = jdbc.sql("SELECT from_status, to_status, cause, at FROM bet_transition WHERE bet_id = ? ORDER BY id")
+                .param(head.id())
+                .query((rs, row) -> new BetView.Transition(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+        return new BetView(head.id(), head.playerId(), head.type(), head.currency(), head.unitStake(), head.lines(),
+                head.totalStake(), head.potentialReturn(), head.oddsPolicy(), head.inPlay(), head.status(), head.reason(),
+                head.placedAt(), head.acceptAfter(), head.decidedAt(), legs, transitions);
+    }
+
+    public Optional<UUID> holdOf(UUID bet) {
+        return jdbc.sql("SELECT stake_hold_id FROM bet WHERE id = ?").param(bet).query(UUID.class).optional();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static List<Integer> positions(Array array) throws SQLException {
+        Integer[] values = (Integer[]) array.getArray();
+        return List.of(values);
+    }
+}

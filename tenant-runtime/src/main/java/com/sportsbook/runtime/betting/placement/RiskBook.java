@@ -1,0 +1,71 @@
+package com.sportsbook.runtime.betting.placement;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The bound tenant's betting limits, bet delays, player stake factors and exposure. Liability of a market, should
+ * selection s win, is what the book pays on s less every stake it holds on the market.
+ */
+public final class RiskBook {
+
+    public record Limits(long minStake, long maxPayout, long marketLiabilityLimit) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public RiskBook(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Limits limits() {
+        return jdbc.sql("SELECT min_stake, max_payout, market_liability_limit FROM betting_limits WHERE id = 1")
+                .query((rs, row) -> new Limits(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    public int delaySeconds(String sport) {
+        return jdbc.sql("SELECT seconds FROM bet_delay WHERE sport_key IN (?, '*') ORDER BY sport_key = '*' LIMIT 1")
+                .param(sport).query(Integer.class).optional().orElse(0);
+    }
+
+    public BigDecimal stakeFactor(UUID player) {
+        return jdbc.sql("SELECT factor FROM player_stake_factor WHERE player_id = ?").param(player)
+                .query(BigDecimal.class).optional().orElse(BigDecimal.ONE);
+    }
+
+    /**
+     * Serializes bets on these markets until the transaction ends (in market order, so never a deadlock), so that
+     * two bets cannot both take the same liability headroom.
+     */
+    public void lockMarkets(Collection<UUID> markets) {
+        markets.stream().distinct().sorted().forEach(market ->
+                jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))").param(market.toString()).query().listOfRows());
+    }
+
+    /** How much more the market may owe should this selection win, in the bet's currency. */
+    public long headroom(UUID market, UUID selection, String currency, long limit) {
+        return jdbc.sql("""
+                SELECT ? - (coalesce(max(payouts) FILTER (WHERE selection_id = ?), 0) - coalesce(sum(stakes), 0))
+                FROM selection_exposure WHERE market_id = ? AND currency = ?""")
+                .params(limit, selection, market, currency).query(Long.class).single();
+    }
+
+    public void expose(UUID selection, UUID market, String currency, long stakes, long payouts) {
+        jdbc.sql("""
+                INSERT INTO selection_exposure (selection_id, currency, market_id, stakes, payouts) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (selection_id, currency) DO UPDATE SET stakes = selection_exposure.stakes + excluded.stakes,
+                  payouts = selection_exposure.payouts + excluded.payouts""")
+                .params(selection, currency, market, stakes, payouts).update();
+    }
+
+    /** The market's liability per selection (only selections with exposure), for traders. */
+    public List<Long> liabilities(UUID market, String currency) {
+        return jdbc.sql("""
+                SELECT payouts - (SELECT coalesce(sum(stakes), 0) FROM selection_exposure WHERE market_id = ? AND currency = ?)
+                FROM selection_exposure WHERE market_id = ? AND currency = ? ORDER BY selection_id""")
+                .params(market, currency, market, currency).query(Long.class).list();
+    }
+}
