@@ -1,0 +1,157 @@
+package com.sportsbook.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sportsbook.commons.TrustedHeaders;
+import com.sportsbook.commons.testing.RealmAccounts;
+import com.sportsbook.commons.testing.TestHttp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Betting over real HTTP through the gateway with a real player token: quote a betslip, place it with an
+ * Idempotency-Key (the replay returns the same bet), read the history, and every bad betslip answers a problem
+ * detail with its code while the balance stays as it was.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BettingEndToEndIT {
+
+    static final String HOST = "zeta.localhost";
+    private static final String AUTH = "Authorization";
+
+    private RunningPlatform platform;
+    private TestHttp edge;
+    private RealmAccounts accounts;
+    private String player;
+
+    @BeforeAll
+    void aPlayerWithMoneyAndEventsToBetOn() {
+        platform = new RunningPlatform();
+        platform.start();
+        edge = platform.edge();
+        accounts = new RealmAccounts(platform.keycloak);
+        platform.provisionTenant(accounts, "zeta", HOST);
+        player = BettingFixtures.fundedPlayer(edge, accounts, "zeta", HOST, 10_000);
+        Instant kickOff = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        TestHttp.Response pushed = platform.runtimeDirectly().post("/internal/feeds/messages", """
+                {"type":"event","eventRef":"z:1","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Arsenal","away":"Chelsea","startsAt":"%1$s","status":"scheduled"}
+                {"type":"market","eventRef":"z:1","version":2,"marketRef":"z:1:1x2","marketType":"1x2","status":"open","prices":{"home":"2.10","draw":"3.40","away":"3.60"}}
+                {"type":"event","eventRef":"z:2","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Spurs","away":"Everton","startsAt":"%1$s","status":"scheduled"}
+                {"type":"market","eventRef":"z:2","version":2,"marketRef":"z:2:1x2","marketType":"1x2","status":"open","prices":{"home":"1.80","draw":"3.80","away":"4.50"}}
+                """.formatted(kickOff)).header("Content-Type", "application/x-ndjson")
+                .header(TrustedHeaders.INTERNAL_TOKEN, RunningPlatform.INTERNAL_TOKEN).send();
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+    }
+
+    @AfterAll
+    void stop() {
+        if (accounts != null) {
+            accounts.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private JsonNode selection(String event, int market, int selection) {
+        JsonNode events = edge.get("/api/v1/events?limit=100").host(HOST).send().json();
+        String id = events.get("items").valueStream().filter(e -> e.get("name").asString().equals(event)).findFirst().orElseThrow()
+                .get("id").asString();
+        return edge.get("/api/v1/events/" + id).host(HOST).send().json().at("/groups/0/markets/" + market + "/selections/" + selection);
+    }
+
+    private long cash() {
+        return edge.get("/api/v1/wallet/balances").host(HOST).header(AUTH, player).send().json().at("/balances/0/cash").asLong();
+    }
+
+    private TestHttp.Response place(String key, String body) {
+        TestHttp.Request request = edge.post("/api/v1/bets", body).host(HOST).header(AUTH, player);
+        return key == null ? request.send() : request.header("Idempotency-Key", key).send();
+    }
+
+    private static String single(JsonNode selection, String amount, String currency) {
+        return """
+                {"type": "single", "stake": {"amount": %s, "currency": "%s"}, "oddsPolicy": "none",
+                 "selections": [{"selectionId": "%s", "price": "%s"}]}""".formatted(amount, currency,
+                selection.get("id").asString(), selection.at("/price/decimal").asString());
+    }
+
+    @Test
+    void aQuotedSingleIsPlacedOnceAndShowsInTheHistory() {
+        JsonNode arsenal = selection("Arsenal v Chelsea", 0, 0);
+        long before = cash();
+
+        TestHttp.Response quote = edge.post("/api/v1/bets/quote", single(arsenal, "250", "EUR")).host(HOST).header(AUTH, player).send();
+        String key = UUID.randomUUID().toString();
+        TestHttp.Response placed = place(key, single(arsenal, "250", "EUR"));
+        TestHttp.Response replay = place(key, single(arsenal, "250", "EUR"));
+        TestHttp.Response otherBody = place(key, single(arsenal, "260", "EUR"));
+        JsonNode history = edge.get("/api/v1/bets?status=open").host(HOST).header(AUTH, player).send().json();
+
+        assertThat(quote.status()).as(quote.body()).isEqualTo(200);
+        assertThat(quote.json().get("maxStake").asLong()).isPositive();
+        assertThat(quote.json().get("potentialReturn").asLong()).isEqualTo(placed.json().get("potentialReturn").asLong());
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        assertThat(placed.json().get("status").asString()).isEqualTo("accepted");
+        assertThat(placed.json().at("/legs/0/selection").asString()).isEqualTo("Arsenal");
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.json().get("id").asString()).isEqualTo(placed.json().get("id").asString());
+        assertThat(otherBody.status()).isEqualTo(409);
+        assertThat(otherBody.json().get("code").asString()).isEqualTo("idempotency_key_reused");
+        assertThat(cash()).isEqualTo(before - 250);
+        assertThat(history.get("items").valueStream().map(b -> b.get("id").asString())).contains(placed.json().get("id").asString());
+        assertThat(edge.get("/api/v1/bets/" + placed.json().get("id").asString()).host(HOST).header(AUTH, player).send()
+                .json().at("/transitions/0/to").asString()).isEqualTo("accepted");
+    }
+
+    @Test
+    void everyBadBetslipIsAProblemDetailWithItsCodeAndMovesNoMoney() {
+        JsonNode arsenal = selection("Arsenal v Chelsea", 0, 0);
+        JsonNode chelsea = selection("Arsenal v Chelsea", 0, 2);
+        long before = cash();
+        String twoOfOneMarket = """
+                {"type": "multiple", "stake": {"amount": 100, "currency": "EUR"},
+                 "selections": [{"selectionId": "%s", "price": "%s"}, {"selectionId": "%s", "price": "%s"}]}"""
+                .formatted(arsenal.get("id").asString(), arsenal.at("/price/decimal").asString(), chelsea.get("id").asString(),
+                        chelsea.at("/price/decimal").asString());
+        String duplicate = """
+                {"type": "multiple", "stake": {"amount": 100, "currency": "EUR"},
+                 "selections": [{"selectionId": "%1$s", "price": "%2$s"}, {"selectionId": "%1$s", "price": "%2$s"}]}"""
+                .formatted(arsenal.get("id").asString(), arsenal.at("/price/decimal").asString());
+        String stale = """
+                {"type": "single", "stake": {"amount": 100, "currency": "EUR"}, "oddsPolicy": "none",
+                 "selections": [{"selectionId": "%s", "price": "9.99"}]}""".formatted(arsenal.get("id").asString());
+
+        assertProblem(place(UUID.randomUUID().toString(), single(arsenal, "0", "EUR")), 422, "validation_failed");
+        assertProblem(place(UUID.randomUUID().toString(), single(arsenal, "-100", "EUR")), 422, "validation_failed");
+        assertProblem(place(UUID.randomUUID().toString(), single(arsenal, "1.5", "EUR")), 422, "validation_failed");
+        assertProblem(place(UUID.randomUUID().toString(), single(arsenal, "100000000000000", "EUR")), 422, "validation_failed");
+        assertProblem(place(UUID.randomUUID().toString(), single(arsenal, "100", "GBP")), 422, "wrong_currency");
+        assertProblem(place(UUID.randomUUID().toString(), single(arsenal, "100", "XXX")), 422, "validation_failed");
+        assertProblem(place(UUID.randomUUID().toString(), duplicate), 422, "duplicate_selection");
+        assertProblem(place(UUID.randomUUID().toString(), twoOfOneMarket), 422, "same_event_in_multiple");
+        assertProblem(place(UUID.randomUUID().toString(), stale), 409, "price_changed");
+        assertProblem(place(UUID.randomUUID().toString(), single(arsenal, "5", "EUR")), 422, "stake_below_minimum");
+        assertProblem(place(UUID.randomUUID().toString(), single(arsenal, "1000000", "EUR")), 422, "insufficient_funds");
+        assertProblem(place(UUID.randomUUID().toString(), """
+                {"type": "single", "stake": {"amount": 100, "currency": "EUR"},
+                 "selections": [{"selectionId": "%s", "price": "2.00"}]}""".formatted(UUID.randomUUID())), 422, "unknown_selection");
+        assertProblem(place(null, single(arsenal, "100", "EUR")), 422, "validation_failed");
+        assertProblem(place(UUID.randomUUID().toString(), "{\"type\": \"lottery\"}"), 422, "validation_failed");
+
+        assertThat(cash()).isEqualTo(before);
+    }
+
+    private static void assertProblem(TestHttp.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).as(response.body()).isEqualTo(code);
+    }
+}
