@@ -42,6 +42,11 @@ final class RunningPlatform implements AutoCloseable {
     private final Map<String, String> runtimeEnvironment;
 
     RunningPlatform() {
+        this(1);
+    }
+
+    /** @param runtimePool the runtime's database connections (1 in the functional tests: every request shares one) */
+    RunningPlatform(int runtimePool) {
         Path root = repositoryRoot();
         String version = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
         Path logs = Path.of("target", "system-logs");
@@ -79,7 +84,7 @@ final class RunningPlatform implements AutoCloseable {
         runtimeJar = root.resolve("tenant-runtime/target/tenant-runtime-" + version + "-exec.jar");
         runtimeEnvironment = Map.copyOf(common);
         runtime = new ServiceProcess("tenant-runtime", runtimeJar,
-                with(common, Map.of("RUNTIME_PORT", Integer.toString(runtimePort), "RUNTIME_DB_POOL_SIZE", "1")),
+                with(common, Map.of("RUNTIME_PORT", Integer.toString(runtimePort), "RUNTIME_DB_POOL_SIZE", Integer.toString(runtimePool))),
                 URI.create("http://127.0.0.1:" + runtimePort + "/actuator/health/readiness"), logs);
         int managementPort = freePort();
         gateway = new ServiceProcess("gateway",

@@ -38,8 +38,13 @@ final class ServiceProcess {
 
     void start() {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        // quick to start for functional tests; benchmarks pass their own (-Dservices.jvm-options="...")
+        String options = System.getProperty("services.jvm-options",
+                "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(List.of(options.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -82,7 +82,7 @@ public final class BetPlacement {
         return transactions.execute(status -> {
             Map<UUID, BetOffers.Offer> current = offers.read(slip.legs().stream().map(Betslip.Leg::selectionId).toList());
             List<Priced> legs = price(slip, current, OddsPolicy.ANY, clock.instant());
-            RiskBook.Limits limits = risk.limits();
+            RiskBook.Limits limits = risk.limits(player.id());
             List<List<Integer>> lines = slip.lines();
             long max = maxUnitStake(player, slip, legs, lines, limits);
             List<BigDecimal> prices = legs.stream().map(Priced::price).toList();
@@ -122,7 +122,7 @@ public final class BetPlacement {
         Map<UUID, BetOffers.Offer> current = offers.lockForBet(selections);
         List<Priced> legs = price(slip, current, slip.policy(), now);
         risk.lockMarkets(legs.stream().map(leg -> leg.offer().marketId()).toList());
-        RiskBook.Limits limits = risk.limits();
+        RiskBook.Limits limits = risk.limits(player.id());
         List<List<Integer>> lines = slip.lines();
         if (slip.unitStake() < limits.minStake()) {
             throw new BetRefused(BetRejection.STAKE_BELOW_MINIMUM, "The stake per line is at least " + limits.minStake() + ".",
@@ -146,22 +146,29 @@ public final class BetPlacement {
             throw new KeyTaken();
         }
         takeStake(player, slip, betId, delay > 0);
+        List<BetView.Leg> legViews = new ArrayList<>();
         for (int i = 0; i < legs.size(); i++) {
             Priced leg = legs.get(i);
             BetOffers.Offer offer = leg.offer();
-            records.insertLeg(betId, new BetView.Leg(i, offer.selectionId(), offer.selectionKey(), offer.selectionName(),
+            BetView.Leg view = new BetView.Leg(i, offer.selectionId(), offer.selectionKey(), offer.selectionName(),
                     offer.marketId(), offer.marketType(), offer.line(), offer.marketVersion(), offer.eventId(), offer.eventName(),
-                    offer.sport(), leg.requested(), leg.price()));
+                    offer.sport(), leg.requested(), leg.price());
+            records.insertLeg(betId, view);
+            legViews.add(view);
         }
         List<BetRecords.Line> lineRows = lineRows(lines, prices, slip.unitStake());
         records.insertLines(betId, lineRows);
-        if (delay > 0) {
-            records.transition(betId, null, "pending", "in-play bet delay of " + delay + " s", now);
-        } else {
-            records.transition(betId, null, "accepted", "accepted at placement", now);
+        BetView.Transition transition = delay > 0
+                ? new BetView.Transition(null, "pending", "in-play bet delay of " + delay + " s", now)
+                : new BetView.Transition(null, "accepted", "accepted at placement", now);
+        records.transition(betId, transition.from(), transition.to(), transition.cause(), now);
+        if (delay == 0) {
             expose(legs.stream().map(Priced::offer).toList(), lineRows, slip.currency());
         }
-        return new Placed(records.find(betId).orElseThrow(), false);
+        // what was written, as a reader would see it (no second read)
+        return new Placed(new BetView(betId, player.id(), bet.type(), bet.currency(), bet.unitStake(), bet.lines(),
+                bet.totalStake(), bet.potentialReturn(), bet.oddsPolicy(), bet.inPlay(), bet.status(), null, now,
+                bet.acceptAfter(), delay > 0 ? null : now, List.copyOf(legViews), List.of(transition)), false);
     }
 
     /** Re-validates the bound tenant's bets whose delay has run out: accepts, re-prices or rejects each. */
@@ -266,7 +273,7 @@ public final class BetPlacement {
         List<BigDecimal> lineOdds = lines.stream().map(line -> Returns.lineOdds(prices, line)).toList();
         List<Long> headrooms = legs.stream().map(leg -> risk.headroom(leg.offer().marketId(), leg.offer().selectionId(),
                 slip.currency(), limits.marketLiabilityLimit())).toList();
-        return StakeLimits.maxUnitStake(lineOdds, limits.maxPayout(), headrooms, lines, risk.stakeFactor(player.id()));
+        return StakeLimits.maxUnitStake(lineOdds, limits.maxPayout(), headrooms, lines, limits.stakeFactor());
     }
 
     private int delay(List<Priced> legs) {

@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class RiskBook {
 
-    public record Limits(long minStake, long maxPayout, long marketLiabilityLimit) {
+    /** The tenant's limits, and the stake factor of the player they are read for. */
+    public record Limits(long minStake, long maxPayout, long marketLiabilityLimit, BigDecimal stakeFactor) {
     }
 
     private final JdbcClient jdbc;
@@ -21,19 +22,18 @@ public final class RiskBook {
         this.jdbc = jdbc;
     }
 
-    public Limits limits() {
-        return jdbc.sql("SELECT min_stake, max_payout, market_liability_limit FROM betting_limits WHERE id = 1")
-                .query((rs, row) -> new Limits(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    public Limits limits(UUID player) {
+        return jdbc.sql("""
+                SELECT min_stake, max_payout, market_liability_limit,
+                  coalesce((SELECT factor FROM player_stake_factor WHERE player_id = ?), 1) AS factor
+                FROM betting_limits WHERE id = 1""")
+                .param(player)
+                .query((rs, row) -> new Limits(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4))).single();
     }
 
     public int delaySeconds(String sport) {
         return jdbc.sql("SELECT seconds FROM bet_delay WHERE sport_key IN (?, '*') ORDER BY sport_key = '*' LIMIT 1")
                 .param(sport).query(Integer.class).optional().orElse(0);
-    }
-
-    public BigDecimal stakeFactor(UUID player) {
-        return jdbc.sql("SELECT factor FROM player_stake_factor WHERE player_id = ?").param(player)
-                .query(BigDecimal.class).optional().orElse(BigDecimal.ONE);
     }
 
     /**

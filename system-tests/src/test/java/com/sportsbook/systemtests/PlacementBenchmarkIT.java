@@ -1,0 +1,161 @@
+package com.sportsbook.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sportsbook.commons.TenantContextSignature;
+import com.sportsbook.commons.TrustedHeaders;
+import com.sportsbook.commons.testing.RealmAccounts;
+import com.sportsbook.commons.testing.TestHttp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Pre-match singles placed through the gateway by concurrent players with real tokens, each bet a new
+ * Idempotency-Key on a random selection of 50 events: bets/s sustained with p50 and p99. The same load is then sent
+ * to the runtime directly (with the headers the gateway signs) so the gateway's share of the time shows. Run by
+ * {@code scripts/bench-betting}, which also runs pgbench on the same PostgreSQL; skipped in CI.
+ */
+@EnabledIfSystemProperty(named = "placement.benchmark", matches = "true")
+class PlacementBenchmarkIT {
+
+    private static final int CLIENTS = Integer.getInteger("placement.benchmark.clients", 16);
+    private static final int SECONDS = Integer.getInteger("placement.benchmark.seconds", 20);
+    private static final int POOL = Integer.getInteger("placement.benchmark.pool", 20);
+    /** A fresh JVM compiles for a while: the first seconds are not what it sustains. */
+    private static final int WARM_UP = Integer.getInteger("placement.benchmark.warmup", 30);
+    private static final String HOST = "bench.localhost";
+
+    private record Run(String name, long accepted, long refused, double seconds, long[] micros, Map<String, Integer> errors) {
+        String report() {
+            return "%-28s %d clients, %.0f s: %,.0f bets/s accepted, p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d refused %s)".formatted(
+                    name, CLIENTS, seconds, accepted / seconds, percentile(0.50), percentile(0.99), percentile(1.0), refused, errors);
+        }
+
+        double percentile(double p) {
+            return micros.length == 0 ? 0 : micros[(int) Math.min(micros.length - 1, Math.ceil(p * micros.length) - 1)] / 1000.0;
+        }
+    }
+
+    @Test
+    void measurePreMatchSinglesThroughTheGatewayAndDirect() throws Exception {
+        try (RunningPlatform platform = new RunningPlatform(POOL)) {
+            platform.start();
+            List<String> players = new ArrayList<>();
+            try (RealmAccounts accounts = new RealmAccounts(platform.keycloak)) {
+                platform.provisionTenant(accounts, "bench", HOST);
+                for (int i = 0; i < CLIENTS; i++) {
+                    players.add(BettingFixtures.fundedPlayer(platform.edge(), accounts, "bench", HOST, 1_000_000_000L));
+                }
+            }
+            StringBuilder feed = new StringBuilder();
+            Instant kickOff = Instant.now().plus(6, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+            for (int e = 0; e < 50; e++) {
+                feed.append("""
+                        {"type":"event","eventRef":"bench:%1$d","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Home %1$d","away":"Away %1$d","startsAt":"%2$s","status":"scheduled"}
+                        {"type":"market","eventRef":"bench:%1$d","version":2,"marketRef":"bench:%1$d:1x2","marketType":"1x2","status":"open","prices":{"home":"2.10","draw":"3.40","away":"3.60"}}
+                        """.formatted(e, kickOff));
+            }
+            assertThat(platform.runtimeDirectly().post("/internal/feeds/messages", feed.toString())
+                    .header("Content-Type", "application/x-ndjson").header(TrustedHeaders.INTERNAL_TOKEN, RunningPlatform.INTERNAL_TOKEN)
+                    .send().status()).isEqualTo(200);
+            List<String[]> selections = new ArrayList<>();
+            TestHttp edge = platform.edge();
+            for (JsonNode event : edge.get("/api/v1/events?limit=100").host(HOST).send().json().get("items")) {
+                for (JsonNode selection : edge.get("/api/v1/events/" + event.get("id").asString()).host(HOST).send().json()
+                        .at("/groups/0/markets/0/selections")) {
+                    selections.add(new String[] {selection.get("id").asString(), selection.at("/price/decimal").asString()});
+                }
+            }
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            String gateway = "http://127.0.0.1:" + platform.gatewayPort;
+            String direct = "http://127.0.0.1:" + platform.runtimePort;
+            run("warm-up (gateway)", client, gateway, false, players, selections, WARM_UP);
+            run("warm-up (direct)", client, direct, true, players, selections, WARM_UP / 3);
+            List<Run> runs = List.of(
+                    run("through the gateway", client, gateway, false, players, selections, SECONDS),
+                    run("to the runtime directly", client, direct, true, players, selections, SECONDS));
+            Path out = Path.of("target", "benchmarks", "placement.txt");
+            Files.createDirectories(out.getParent());
+            for (Run run : runs) {
+                System.out.println(run.report());
+                Files.writeString(out, run.report() + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            assertThat(runs.getFirst().accepted()).isPositive();
+        }
+    }
+
+    private Run run(String name, HttpClient client, String base, boolean signed, List<String> players,
+            List<String[]> selections, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicInteger refused = new AtomicInteger();
+        Map<String, Integer> errors = new ConcurrentHashMap<>();
+        List<Future<List<Long>>> clients = new ArrayList<>();
+        long started = System.nanoTime();
+        for (String player : players) {
+            clients.add(pool.submit(() -> {
+                List<Long> latencies = new ArrayList<>();
+                while (System.nanoTime() < deadline) {
+                    String[] selection = selections.get(ThreadLocalRandom.current().nextInt(selections.size()));
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/bets"))
+                            .header("Content-Type", "application/json").header("Authorization", player)
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofString("""
+                                    {"type": "single", "stake": {"amount": 100, "currency": "EUR"}, "oddsPolicy": "any",
+                                     "selections": [{"selectionId": "%s", "price": "%s"}]}""".formatted(selection[0], selection[1])));
+                    if (signed) {
+                        long issuedAt = Instant.now().getEpochSecond();
+                        request.header(TrustedHeaders.TENANT_ID, "bench").header(TrustedHeaders.BRAND_ID, "bench")
+                                .header(TrustedHeaders.ISSUED_AT, Long.toString(issuedAt))
+                                .header(TrustedHeaders.SIGNATURE, new TenantContextSignature(RunningPlatform.SIGNING_SECRET,
+                                        Duration.ofSeconds(60)).sign("bench", "bench", issuedAt));
+                    } else {
+                        request.header("Host", HOST);
+                    }
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    long took = (System.nanoTime() - sent) / 1000;
+                    if (response.statusCode() == 201) {
+                        latencies.add(took);
+                    } else {
+                        refused.incrementAndGet();
+                        errors.merge(Integer.toString(response.statusCode()), 1, Integer::sum);
+                    }
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> result : clients) {
+            all.addAll(result.get());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        long[] micros = all.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(micros);
+        return new Run(name, micros.length, refused.get(), elapsed, micros, new TreeMap<>(errors));
+    }
+}
