@@ -229,6 +229,11 @@ class PlatformEndToEndIT {
                     new Probe("GET", "/api/v1/bets/" + UUID.randomUUID(), null))),
             Map.entry("own odds format", List.of(new Probe("GET", "/api/v1/players/me/odds-format", null),
                     new Probe("PUT", "/api/v1/players/me/odds-format", "{}"))),
+            Map.entry("suspend and resume betting (trading holds, audited), read liability", List.of(
+                    new Probe("GET", "/api/v1/backoffice/trading/holds", null),
+                    new Probe("POST", "/api/v1/backoffice/trading/holds", "{}"),
+                    new Probe("DELETE", "/api/v1/backoffice/trading/holds/" + UUID.randomUUID(), null),
+                    new Probe("GET", "/api/v1/backoffice/risk/events/" + UUID.randomUUID(), null))),
             Map.entry("read and set margins per sport and market type", List.of(new Probe("GET", "/api/v1/backoffice/margins", null),
                     new Probe("PUT", "/api/v1/backoffice/margins/football/1x2", "{}"))),
             Map.entry("read notices", List.of(new Probe("GET", "/api/v1/notices", null),

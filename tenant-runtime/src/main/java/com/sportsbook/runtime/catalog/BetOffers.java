@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the catalog offers on some selections right now, for betting: each selection's offered price with its
- * market's and event's status and version. {@link #lockForBet} also holds the markets still (a shared lock) until the
+ * market's and event's status and version (a market or selection under a trading hold reads as suspended). {@link #lockForBet} also holds the markets still (a shared lock) until the
  * caller's transaction ends, so no price or status change slips between the checks and the bet's commit.
  */
 @Component
@@ -31,10 +31,12 @@ public class BetOffers {
 
     private static final String SELECT = """
             SELECT s.id, s.selection_key, s.name AS selection_name, s.active, s.offered_price, m.id AS market_id,
-              m.market_type, m.line, m.status AS market_status, m.version AS market_version, e.id AS event_id,
+              m.market_type, m.line,
+              CASE WHEN m.status = 'open' AND %s THEN 'suspended' ELSE m.status END AS market_status,
+              m.version AS market_version, e.id AS event_id,
               e.name AS event_name, e.status AS event_status, e.starts_at, e.sport_key
             FROM selection s JOIN market m ON m.id = s.market_id JOIN sport_event e ON e.id = m.event_id
-            WHERE s.id = ANY (?)""";
+            WHERE s.id = ANY (?)""".formatted(TradingHolds.SELECTION_HELD);
 
     private final JdbcClient jdbc;
 

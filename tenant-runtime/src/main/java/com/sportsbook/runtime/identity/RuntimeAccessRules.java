@@ -38,7 +38,8 @@ class RuntimeAccessRules {
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/*").permitAll()
                         .requestMatchers("/api/v1/players/me", "/api/v1/players/me/logout", "/api/v1/players/me/odds-format",
                                 "/api/v1/wallet/**", "/api/v1/bets", "/api/v1/bets/**").hasRole("player")
-                        .requestMatchers("/api/v1/backoffice/margins", "/api/v1/backoffice/margins/**")
+                        .requestMatchers("/api/v1/backoffice/margins", "/api/v1/backoffice/margins/**",
+                                "/api/v1/backoffice/trading/**", "/api/v1/backoffice/risk/**")
                         .hasAnyRole("trader", "risk-manager", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/wallet/**", "/api/v1/backoffice/payments/**")
                         .hasAnyRole("finance", "tenant-admin")

@@ -119,6 +119,10 @@ class BetPlacementIT {
                 {"type":"market","eventRef":"b:5","version":2,"marketRef":"b:5:1x2","marketType":"1x2","status":"open","prices":{"home":"3.00","draw":"3.30","away":"2.40"}}
                 {"type":"event","eventRef":"b:7","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Bournemouth","away":"Brighton","startsAt":"%1$s","status":"scheduled"}
                 {"type":"market","eventRef":"b:7","version":2,"marketRef":"b:7:1x2","marketType":"1x2","status":"open","prices":{"home":"2.40","draw":"3.40","away":"2.80"}}
+                {"type":"event","eventRef":"b:8","version":1,"sport":"football","category":"England","competition":"Championship","home":"Derby","away":"Stoke","startsAt":"%1$s","status":"scheduled"}
+                {"type":"market","eventRef":"b:8","version":2,"marketRef":"b:8:1x2","marketType":"1x2","status":"open","prices":{"home":"2.40","draw":"3.40","away":"2.80"}}
+                {"type":"event","eventRef":"b:9","version":1,"sport":"tennis","category":"ATP","competition":"Vienna","home":"Zverev","away":"Rublev","startsAt":"%1$s","status":"scheduled"}
+                {"type":"market","eventRef":"b:9","version":2,"marketRef":"b:9:mw","marketType":"match_winner","status":"open","prices":{"home":"1.60","away":"2.30"}}
                 {"type":"event","eventRef":"b:6","version":1,"sport":"football","category":"Spain","competition":"La Liga","home":"Betis","away":"Getafe","startsAt":"%2$s","status":"live","score":{"home":0,"away":0}}
                 {"type":"market","eventRef":"b:6","version":2,"marketRef":"b:6:1x2","marketType":"1x2","status":"open","prices":{"home":"2.00","draw":"3.20","away":"4.20"}}
                 """.formatted(SOON, GONE));
@@ -387,6 +391,71 @@ class BetPlacementIT {
             assertThat(halved.maxStake()).isEqualTo(expected / 2);
             assertThat(full.potentialReturn()).isEqualTo(fulham.price().multiply(BigDecimal.valueOf(100)).longValue());
             assertThat(refusal(player, single(fulham, expected / 2 + 1))).isEqualTo(BetRejection.STAKE_ABOVE_MAXIMUM);
+        } finally {
+            in(() -> sql().sql("UPDATE betting_limits SET market_liability_limit = 5000000").update());
+        }
+    }
+
+    @Autowired
+    com.sportsbook.runtime.catalog.TradingHolds holds;
+
+    private java.util.Optional<com.sportsbook.runtime.catalog.TradingHolds.Hold> hold(
+            com.sportsbook.runtime.catalog.TradingHolds.Level level, String target) {
+        return in(() -> holds.hold(level, target, "test", "trader@test"));
+    }
+
+    @Test
+    void aTradersHoldSuspendsBettingAtItsLevelUntilReleasedAndIsKeptWithItsRelease() {
+        PlayerView player = player(10_000);
+        Selection zverev = selection("b:9:mw", "home");
+        Selection rublev = selection("b:9:mw", "away");
+        String event = in(() -> sql().sql("SELECT id::text FROM sport_event WHERE feed_ref = 'b:9'").query(String.class).single());
+
+        var onSelection = hold(com.sportsbook.runtime.catalog.TradingHolds.Level.SELECTION, zverev.id().toString()).orElseThrow();
+        assertThat(refusal(player, single(zverev, 100))).isEqualTo(BetRejection.MARKET_SUSPENDED);
+        assertThat(place(player, single(rublev, 100), "other-selection").bet().status()).as("the market's other selection")
+                .isEqualTo("accepted");
+        in(() -> holds.release(onSelection.id(), "trader@test"));
+        var onEvent = hold(com.sportsbook.runtime.catalog.TradingHolds.Level.EVENT, event).orElseThrow();
+        assertThat(refusal(player, single(rublev, 100))).isEqualTo(BetRejection.MARKET_SUSPENDED);
+        in(() -> holds.release(onEvent.id(), "trader@test"));
+        var onSport = hold(com.sportsbook.runtime.catalog.TradingHolds.Level.SPORT, "tennis").orElseThrow();
+        assertThat(refusal(player, single(zverev, 100))).isEqualTo(BetRejection.MARKET_SUSPENDED);
+        in(() -> holds.release(onSport.id(), "trader@test"));
+
+        assertThat(place(player, single(zverev, 100), "after-release").bet().status()).isEqualTo("accepted");
+        assertThat(hold(com.sportsbook.runtime.catalog.TradingHolds.Level.EVENT, UUID.randomUUID().toString())).isEmpty();
+        List<com.sportsbook.runtime.catalog.TradingHolds.Hold> history = in(() -> holds.list(false));
+        assertThat(history).filteredOn(h -> h.releasedAt() != null).extracting(com.sportsbook.runtime.catalog.TradingHolds.Hold::level)
+                .contains("selection", "event", "sport");
+        assertThat(history).filteredOn(h -> h.level().equals("sport")).allSatisfy(h -> {
+            assertThat(h.heldBy()).isEqualTo("trader@test");
+            assertThat(h.releasedBy()).isEqualTo("trader@test");
+        });
+    }
+
+    @Test
+    void aMarketIsSuspendedWhenItsLiabilityLimitIsReached() {
+        PlayerView player = player(1_000_000);
+        Selection derby = selection("b:8:1x2", "home");
+        Selection stoke = selection("b:8:1x2", "away");
+        in(() -> sql().sql("UPDATE betting_limits SET market_liability_limit = 20000").update());
+        try {
+            long most = TenantContext.callAs(TENANT, () -> placement.quote(player, single(derby, 100))).maxStake();
+            BetView bet = place(player, single(derby, most), "to-the-limit").bet();
+
+            assertThat(bet.status()).isEqualTo("accepted");
+            assertThat(refusal(player, single(stoke, 100))).as("the market is held by the risk engine")
+                    .isEqualTo(BetRejection.MARKET_SUSPENDED);
+            assertThat(in(() -> holds.list(true))).anySatisfy(h -> {
+                assertThat(h.heldBy()).isEqualTo("risk engine");
+                assertThat(h.reason()).contains("liability limit");
+            });
+            String shown = in(() -> sql().sql("""
+                    SELECT CASE WHEN m.status = 'open' AND %s THEN 'suspended' ELSE m.status END
+                    FROM market m JOIN sport_event e ON e.id = m.event_id WHERE m.feed_ref = 'b:8:1x2'"""
+                    .formatted(com.sportsbook.runtime.catalog.TradingHolds.MARKET_HELD)).query(String.class).single());
+            assertThat(shown).isEqualTo("suspended");
         } finally {
             in(() -> sql().sql("UPDATE betting_limits SET market_liability_limit = 5000000").update());
         }

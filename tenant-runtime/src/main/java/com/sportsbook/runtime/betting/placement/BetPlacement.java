@@ -7,6 +7,7 @@ import com.sportsbook.runtime.betting.core.OddsPolicy;
 import com.sportsbook.runtime.betting.core.Returns;
 import com.sportsbook.runtime.betting.core.StakeLimits;
 import com.sportsbook.runtime.catalog.BetOffers;
+import com.sportsbook.runtime.catalog.TradingHolds;
 import com.sportsbook.runtime.identity.PlayerView;
 import com.sportsbook.runtime.wallet.AccountRef;
 import com.sportsbook.runtime.wallet.HouseAccountKind;
@@ -59,6 +60,7 @@ public final class BetPlacement {
     }
 
     private final BetOffers offers;
+    private final TradingHolds holds;
     private final RiskBook risk;
     private final BetRecords records;
     private final Wallet wallet;
@@ -66,9 +68,10 @@ public final class BetPlacement {
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    public BetPlacement(BetOffers offers, RiskBook risk, BetRecords records, Wallet wallet, BettingGate gate,
-            TransactionOperations transactions, Clock clock) {
+    public BetPlacement(BetOffers offers, TradingHolds holds, RiskBook risk, BetRecords records, Wallet wallet,
+            BettingGate gate, TransactionOperations transactions, Clock clock) {
         this.offers = offers;
+        this.holds = holds;
         this.risk = risk;
         this.records = records;
         this.wallet = wallet;
@@ -164,6 +167,7 @@ public final class BetPlacement {
         records.transition(betId, transition.from(), transition.to(), transition.cause(), now);
         if (delay == 0) {
             expose(legs.stream().map(Priced::offer).toList(), lineRows, slip.currency());
+            suspendAtLiabilityLimit(legs.stream().map(Priced::offer).toList(), slip.currency(), limits);
         }
         // what was written, as a reader would see it (no second read)
         return new Placed(new BetView(betId, player.id(), bet.type(), bet.currency(), bet.unitStake(), bet.lines(),
@@ -228,6 +232,19 @@ public final class BetPlacement {
         records.transition(bet.id(), "pending", "accepted", repriced.isEmpty() ? "accepted after the bet delay"
                 : "accepted after the bet delay, re-priced by the player's policy: " + String.join("; ", repriced), now);
         expose(offered, repricedLines, bet.currency());
+        suspendAtLiabilityLimit(offered, bet.currency(), risk.limits(bet.playerId()));
+    }
+
+    /** A market whose liability leaves less headroom than a minimum bet is suspended (a hold traders can release). */
+    private void suspendAtLiabilityLimit(List<BetOffers.Offer> legs, String currency, RiskBook.Limits limits) {
+        for (BetOffers.Offer leg : legs) {
+            long headroom = risk.headroom(leg.marketId(), leg.selectionId(), currency, limits.marketLiabilityLimit());
+            if (headroom < limits.minStake()) {
+                holds.hold(TradingHolds.Level.MARKET, leg.marketId().toString(),
+                        "liability limit of " + limits.marketLiabilityLimit() + " " + currency + " reached on " + leg.selectionName(),
+                        "risk engine");
+            }
+        }
     }
 
     private void takeStake(PlayerView player, Betslip slip, UUID betId, boolean hold) {

@@ -3,6 +3,7 @@ package com.sportsbook.runtime.betting.placement;
 import com.sportsbook.commons.TenantStatus;
 import com.sportsbook.commons.routing.TenantRoute;
 import com.sportsbook.runtime.catalog.BetOffers;
+import com.sportsbook.runtime.catalog.TradingHolds;
 import com.sportsbook.runtime.tenancy.BoundTenant;
 import com.sportsbook.runtime.tenancy.TenantContext;
 import com.sportsbook.runtime.tenancy.TenantDirectory;
@@ -42,9 +43,9 @@ class BettingConfiguration {
     }
 
     @Bean
-    BetPlacement betPlacement(BetOffers offers, RiskBook risk, BetRecords records, Wallet wallet, BettingGate gate,
-            PlatformTransactionManager transactions, Clock clock) {
-        return new BetPlacement(offers, risk, records, wallet, gate, new TransactionTemplate(transactions), clock);
+    BetPlacement betPlacement(BetOffers offers, TradingHolds holds, RiskBook risk, BetRecords records, Wallet wallet,
+            BettingGate gate, PlatformTransactionManager transactions, Clock clock) {
+        return new BetPlacement(offers, holds, risk, records, wallet, gate, new TransactionTemplate(transactions), clock);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.sportsbook.runtime.catalog.ingest;
 
 import com.sportsbook.runtime.catalog.CatalogChange;
+import com.sportsbook.runtime.catalog.TradingHolds;
 import com.sportsbook.runtime.feeds.EventStatus;
 import com.sportsbook.runtime.feeds.FeedMessage;
 import com.sportsbook.runtime.feeds.MarketStatus;
@@ -167,8 +168,8 @@ public final class TenantCatalogWriter {
         }
         marketHistory(marketId, version, update.version(), update.status(), now);
         touchEvent(event.id(), update.version());
-        return Applied.applied(List.of(new CatalogChange.MarketChanged(tenant, event.id(), marketId, version,
-                update.status().wire(), moves, now)));
+        String shown = update.status() == MarketStatus.OPEN && held(marketId) ? MarketStatus.SUSPENDED.wire() : update.status().wire();
+        return Applied.applied(List.of(new CatalogChange.MarketChanged(tenant, event.id(), marketId, version, shown, moves, now)));
     }
 
     private Applied result(String tenant, FeedMessage.Result result, Instant now) {
@@ -317,6 +318,12 @@ public final class TenantCatalogWriter {
                     changes.add(new CatalogChange.MarketChanged(tenant, event, market, version, to.wire(), List.of(), now));
                 });
         return changes;
+    }
+
+    /** A trading hold keeps a market suspended for players whatever the feed says. */
+    private boolean held(UUID market) {
+        return jdbc.sql("SELECT " + TradingHolds.MARKET_HELD + " FROM market m JOIN sport_event e ON e.id = m.event_id WHERE m.id = ?")
+                .param(market).query(Boolean.class).single();
     }
 
     private Optional<EventRow> lockEvent(String feedRef) {

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.catalog.read;
 
+import com.sportsbook.runtime.catalog.TradingHolds;
 import com.sportsbook.runtime.feeds.MarketGroup;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -139,11 +140,12 @@ public final class CatalogReads {
     private List<MarketRow> marketsWhere(String where, List<UUID> ids) {
         Map<UUID, MarketRow> markets = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT m.id, m.event_id, m.market_type, m.market_group, m.line, m.status, m.version,
+                SELECT m.id, m.event_id, m.market_type, m.market_group, m.line,
+                  CASE WHEN m.status = 'open' AND %s THEN 'suspended' ELSE m.status END AS status, m.version,
                   s.id AS selection_id, s.selection_key, s.name, s.offered_price
-                FROM market m JOIN selection s ON s.market_id = m.id AND s.active
+                FROM market m JOIN sport_event e ON e.id = m.event_id JOIN selection s ON s.market_id = m.id AND s.active
                 WHERE %s
-                ORDER BY m.event_id, %s, m.market_type, m.line NULLS FIRST, m.id, s.display_order""".formatted(where, groupOrder()))
+                ORDER BY m.event_id, %s, m.market_type, m.line NULLS FIRST, m.id, s.display_order""".formatted(TradingHolds.MARKET_HELD, where, groupOrder()))
                 .param(ids.toArray(UUID[]::new))
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
