@@ -154,4 +154,37 @@ class BettingEndToEndIT {
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.json().get("code").asString()).as(response.body()).isEqualTo(code);
     }
+
+    @Test
+    void aTraderSuspendsAnEventPlayersCannotBetOnItUntilReleasedAndTheLiabilityShows() {
+        String trader = "Bearer " + accounts.staffToken("zeta", "trader");
+        JsonNode spurs = selection("Spurs v Everton", 0, 0);
+        String event = edge.get("/api/v1/events?limit=100").host(HOST).send().json().get("items").valueStream()
+                .filter(e -> e.get("name").asString().equals("Spurs v Everton")).findFirst().orElseThrow().get("id").asString();
+
+        TestHttp.Response held = edge.post("/api/v1/backoffice/trading/holds", """
+                {"level": "event", "target": "%s", "reason": "suspicious betting pattern"}""".formatted(event))
+                .host(HOST).header(AUTH, trader).send();
+        TestHttp.Response refused = place(UUID.randomUUID().toString(), single(spurs, "100", "EUR"));
+        JsonNode page = edge.get("/api/v1/events/" + event).host(HOST).send().json();
+        TestHttp.Response released = edge.delete("/api/v1/backoffice/trading/holds/" + held.json().get("id").asString())
+                .host(HOST).header(AUTH, trader).send();
+        TestHttp.Response accepted = place(UUID.randomUUID().toString(), single(spurs, "100", "EUR"));
+        JsonNode liability = edge.get("/api/v1/backoffice/risk/events/" + event).host(HOST).header(AUTH, trader).send().json();
+
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(held.json().get("heldBy").asString()).isNotBlank();
+        assertProblem(refused, 409, "market_suspended");
+        assertThat(page.at("/groups/0/markets/0/status").asString()).isEqualTo("suspended");
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.json().get("releasedAt").isNull()).isFalse();
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(liability.at("/0/currency").asString()).isEqualTo("EUR");
+        assertThat(liability.at("/0/markets/0/stakes").asLong()).isEqualTo(100);
+        assertThat(liability.at("/0/liability").asLong()).isEqualTo(accepted.json().get("potentialReturn").asLong() - 100);
+        assertThat(edge.post("/api/v1/backoffice/trading/holds", "{\"level\": \"galaxy\", \"target\": \"x\", \"reason\": \"y\"}")
+                .host(HOST).header(AUTH, trader).send().status()).isEqualTo(422);
+        assertThat(edge.post("/api/v1/backoffice/trading/holds", "{\"level\": \"event\", \"target\": \"%s\", \"reason\": \"y\"}"
+                .formatted(UUID.randomUUID())).host(HOST).header(AUTH, trader).send().status()).isEqualTo(404);
+    }
 }
