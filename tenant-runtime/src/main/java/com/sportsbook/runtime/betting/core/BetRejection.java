@@ -19,7 +19,10 @@ public enum BetRejection {
     STAKE_ABOVE_MAXIMUM("limit_exceeded", 422),
     INSUFFICIENT_FUNDS("insufficient_funds", 422),
     PLAYER_CANNOT_BET("player_cannot_bet", 403),
-    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", 409);
+    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", 409),
+    BET_NOT_FOUND("not_found", 404),
+    CASH_OUT_UNAVAILABLE("cash_out_unavailable", 409),
+    CASH_OUT_CHANGED("cash_out_changed", 409);
 
     private final String code;
     private final int status;
