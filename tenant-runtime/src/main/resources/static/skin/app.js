@@ -1,6 +1,10 @@
 // The player skin: sports navigation, live and upcoming lists, event pages with market groups, and prices that
 // update live over server-sent events (a snapshot on every (re)connect, then deltas). No framework, no build step.
 
+import * as auth from './auth.js';
+import * as betslip from './betslip.js';
+import { renderBets } from './bets.js';
+
 const main = document.getElementById('main');
 const sportsList = document.getElementById('sports-list');
 const formatSelect = document.getElementById('odds-format');
@@ -52,6 +56,8 @@ async function dressInBrand() {
     if (theme.fonts?.heading) root.setProperty('--font-heading', theme.fonts.heading);
     if (theme.cornerRadius) root.setProperty('--radius', theme.cornerRadius);
     if (theme.oddsFormat) brandFormat = theme.oddsFormat;
+    window.brandCurrency = brand.defaultCurrency;
+    auth.configure(brand.signIn);
     const logo = document.getElementById('logo');
     logo.textContent = theme.logo?.text || brand.name;
     logo.setAttribute('aria-label', (theme.logo?.altText || brand.name) + ' home');
@@ -73,7 +79,8 @@ async function renderSports(current) {
 
 function priceButton(selection, marketStatus, label) {
   const open = marketStatus === 'open';
-  return el('button', { type: 'button', class: 'price', 'data-selection': selection.id, disabled: !open,
+  return el('button', { type: 'button', class: 'price', 'data-selection': selection.id, 'data-decimal': selection.price.decimal,
+      'aria-pressed': 'false', disabled: !open,
       'aria-label': `${label}: ${selection.name} at ${selection.price.display}${open ? '' : ', suspended'}` },
     el('span', { class: 'label' }, selection.name), el('span', { class: 'odds' }, selection.price.display));
 }
@@ -179,6 +186,7 @@ function selectTab(tabs, tab) {
 }
 
 function applyChange(change, marked) {
+  betslip.applyChange(change);
   if (change.type === 'event') {
     for (const node of document.querySelectorAll(`[data-event="${change.eventId}"]`)) {
       node.dataset.status = change.status;
@@ -241,7 +249,8 @@ async function route() {
   main.setAttribute('aria-busy', 'true');
   try {
     await renderSports(kind === 'sport' ? id : null);
-    const ids = kind === 'event' ? await renderEvent(id) : kind === 'sport' ? await renderSport(id) : await renderHome();
+    const ids = kind === 'event' ? await renderEvent(id) : kind === 'sport' ? await renderSport(id)
+      : kind === 'bets' ? await renderBets(main, el) : await renderHome();
     subscribe(ids);
   } catch (e) {
     main.replaceChildren(el('h1', {}, 'Something went wrong'), el('p', {}, 'Please try again in a moment.'));
@@ -251,7 +260,28 @@ async function route() {
   }
 }
 
+async function showAccount() {
+  const signedIn = Boolean(auth.token());
+  document.getElementById('sign-in').hidden = signedIn;
+  document.getElementById('my-bets').hidden = !signedIn;
+  const balance = document.getElementById('balance');
+  if (!signedIn) { balance.textContent = ''; return; }
+  const { status, body } = await auth.authorized('/api/v1/wallet/balances');
+  if (status === 200 && body.balances.length) {
+    const account = body.balances[0];
+    balance.textContent = `Balance ${(account.withdrawable / 100).toFixed(2)} ${account.currency}`;
+  }
+}
+
 formatSelect.addEventListener('change', () => { localStorage.setItem('oddsFormat', formatSelect.value); route(); });
 window.addEventListener('hashchange', () => { route().then(() => main.focus()); });
+document.getElementById('sign-in').addEventListener('click', () => auth.start());
+betslip.init(() => showAccount());
 await dressInBrand();
+try {
+  await auth.complete();
+} catch (e) {
+  console.error(e);
+}
+await showAccount();
 await route();

@@ -29,6 +29,7 @@ class BettingEndToEndIT {
     private TestHttp edge;
     private RealmAccounts accounts;
     private String player;
+    private BettingFixtures.Punter browserPunter;
 
     @BeforeAll
     void aPlayerWithMoneyAndEventsToBetOn() {
@@ -38,6 +39,7 @@ class BettingEndToEndIT {
         accounts = new RealmAccounts(platform.keycloak);
         platform.provisionTenant(accounts, "zeta", HOST);
         player = BettingFixtures.fundedPlayer(edge, accounts, "zeta", HOST, 10_000);
+        browserPunter = BettingFixtures.punter(edge, accounts, "zeta", HOST, 10_000);
         Instant kickOff = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         TestHttp.Response pushed = platform.runtimeDirectly().post("/internal/feeds/messages", """
                 {"type":"event","eventRef":"z:1","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Arsenal","away":"Chelsea","startsAt":"%1$s","status":"scheduled"}
@@ -186,5 +188,57 @@ class BettingEndToEndIT {
                 .host(HOST).header(AUTH, trader).send().status()).isEqualTo(422);
         assertThat(edge.post("/api/v1/backoffice/trading/holds", "{\"level\": \"event\", \"target\": \"%s\", \"reason\": \"y\"}"
                 .formatted(UUID.randomUUID())).host(HOST).header(AUTH, trader).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void inChromiumAPlayerSignsInBuildsABetslipAcceptsAMovedPriceAndCashesOut() {
+        Instant kickOff = Instant.now().plus(4, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        push("""
+                {"type":"event","eventRef":"z:3","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Brighton","away":"Fulham","startsAt":"%s","status":"scheduled"}
+                {"type":"market","eventRef":"z:3","version":2,"marketRef":"z:3:1x2","marketType":"1x2","status":"open","prices":{"home":"2.40","draw":"3.30","away":"3.00"}}
+                """.formatted(kickOff));
+        String event = edge.get("/api/v1/events?limit=100").host(HOST).send().json().get("items").valueStream()
+                .filter(e -> e.get("name").asString().equals("Brighton v Fulham")).findFirst().orElseThrow().get("id").asString();
+        String brighton = edge.get("/api/v1/events/" + event).host(HOST).send().json().at("/groups/0/markets/0/selections/0/id").asString();
+        String skin = "http://" + HOST + ":" + platform.gatewayPort;
+
+        try (SkinBrowser browser = SkinBrowser.desktop()) {
+            browser.open(skin + "/#/event/" + event);
+            browser.click("#sign-in");
+            browser.type("#username", browserPunter.email());
+            browser.type("#password", BettingFixtures.PASSWORD);
+            browser.click("#kc-login");
+            browser.awaitVisible("#my-bets");
+            browser.awaitTextContaining("#balance", "100.00");
+            browser.open(skin + "/#/event/" + event);
+            browser.awaitAttribute("body", "data-live", "connected");
+
+            browser.click("[data-selection='" + brighton + "']");
+            browser.awaitTextContaining("#slip-legs", "Brighton");
+            browser.type("#slip-stake", "2.00");
+            browser.awaitTextContaining("#slip-return", "Potential return");
+            push("""
+                    {"type":"market","eventRef":"z:3","version":3,"marketRef":"z:3:1x2","marketType":"1x2","status":"open","prices":{"home":"2.20","draw":"3.40","away":"3.20"}}
+                    """);
+            browser.awaitTextContaining("#slip-legs", "→");
+            browser.click("#slip-place");
+            browser.awaitVisible("#slip-banner");
+            assertThat(browser.textOf("#slip-banner-text")).contains("price changed");
+            browser.click("#slip-accept");
+            browser.awaitTextContaining("#slip-result", "Bet placed");
+            browser.awaitTextContaining("#balance", "98.00");
+
+            browser.open(skin + "/#/bets");
+            browser.awaitTextContaining(".cash-out", "Cash out");
+            browser.click(".cash-out");
+            browser.awaitTextContaining("#announcer", "Cashed out");
+            browser.awaitTextContaining("[data-status='cashed_out'] .bet-status", "cashed out");
+        }
+    }
+
+    private void push(String lines) {
+        TestHttp.Response pushed = platform.runtimeDirectly().post("/internal/feeds/messages", lines)
+                .header("Content-Type", "application/x-ndjson").header(TrustedHeaders.INTERNAL_TOKEN, RunningPlatform.INTERNAL_TOKEN).send();
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
     }
 }

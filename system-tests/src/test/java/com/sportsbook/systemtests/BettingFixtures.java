@@ -12,8 +12,18 @@ final class BettingFixtures {
     private BettingFixtures() {
     }
 
+    static final String PASSWORD = "Correct-Horse-42";
+
+    /** A new player on the tenant's brand whose cash account holds {@code cash} minor units of EUR. */
+    record Punter(String email, String bearer) {
+    }
+
     /** A bearer token of a new player on the tenant's brand whose cash account holds {@code cash} minor units of EUR. */
     static String fundedPlayer(TestHttp edge, RealmAccounts accounts, String tenant, String host, long cash) {
+        return punter(edge, accounts, tenant, host, cash).bearer();
+    }
+
+    static Punter punter(TestHttp edge, RealmAccounts accounts, String tenant, String host, long cash) {
         String email = "punter." + UUID.randomUUID() + "@example.com";
         TestHttp.Response registered = edge.post("/api/v1/players", """
                 {"email": "%s", "password": "Correct-Horse-42", "firstName": "Pat", "lastName": "Punter",
@@ -26,6 +36,6 @@ final class BettingFixtures {
                  "reason": "test funds"}""".formatted(playerId, cash)).host(host).header("Authorization", finance)
                 .header("Idempotency-Key", "fund-" + playerId).send();
         assertThat(credited.status()).as(credited.body()).isEqualTo(201);
-        return "Bearer " + accounts.signIn(tenant, email, "Correct-Horse-42");
+        return new Punter(email, "Bearer " + accounts.signIn(tenant, email, PASSWORD));
     }
 }

@@ -72,6 +72,8 @@ final class RunningPlatform implements AutoCloseable {
         controlPlane = new ServiceProcess("control-plane",
                 root.resolve("control-plane/target/control-plane-" + version + "-exec.jar"),
                 with(common, Map.of("CONTROL_PLANE_PORT", Integer.toString(controlPlanePort),
+                        // the skin's sign-in redirects back to the brand host on this gateway's port
+                        "GATEWAY_PORT", Integer.toString(gatewayPort),
                         "KEYCLOAK_ADMIN_USERNAME", keycloak.adminUsername(),
                         "KEYCLOAK_ADMIN_PASSWORD", keycloak.adminPassword(),
                         "KEYCLOAK_DIRECT_GRANT_FOR_TESTS", "true")),

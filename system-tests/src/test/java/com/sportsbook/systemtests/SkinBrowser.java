@@ -35,6 +35,11 @@ final class SkinBrowser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
+    /** A laptop-sized window, where the betslip stands beside the events. */
+    static SkinBrowser desktop() {
+        return new SkinBrowser(1280, 900);
+    }
+
     /** A phone-sized window (390 x 844, an iPhone 14's CSS pixels). */
     static SkinBrowser phone() {
         return new SkinBrowser(390, 844);
@@ -86,6 +91,32 @@ final class SkinBrowser implements AutoCloseable {
     String attributeOf(String css, String attribute) {
         return waiting("an element " + css).until(d -> d.findElements(By.cssSelector(css)).stream().findFirst()
                 .map(element -> element.getDomAttribute(attribute)).orElse(null));
+    }
+
+    void click(String css) {
+        waiting("a clickable " + css).until(d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(element -> element.isDisplayed() && element.isEnabled()).findFirst().orElse(null)).click();
+    }
+
+    void type(String css, String text) {
+        org.openqa.selenium.WebElement field = waiting("a field " + css).until(d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(org.openqa.selenium.WebElement::isDisplayed).findFirst().orElse(null));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void awaitTextContaining(String css, String text) {
+        try {
+            waiting(css + " containing '" + text + "'").until(d -> d.findElements(By.cssSelector(css)).stream()
+                    .anyMatch(element -> element.getText().contains(text)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            List<String> shown = driver.findElements(By.cssSelector(css)).stream().map(org.openqa.selenium.WebElement::getText).toList();
+            throw new AssertionError(css + " never contained '" + text + "'; it shows " + shown, e);
+        }
+    }
+
+    void awaitVisible(String css) {
+        waiting(css + " shown").until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(org.openqa.selenium.WebElement::isDisplayed));
     }
 
     int count(String css) {

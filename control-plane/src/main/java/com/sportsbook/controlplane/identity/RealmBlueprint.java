@@ -59,7 +59,7 @@ record RealmBlueprint(
     static RealmBlueprint forTenant(String tenantSlug, String displayName, List<String> brandHosts,
             List<Integer> devPorts, boolean directGrant) {
         return new RealmBlueprint(realmOf(tenantSlug), displayName, standardPolicies(),
-                List.of(new ClientSpec("skin", "Brand skins", redirects(brandHosts, devPorts, "/*"), directGrant),
+                List.of(new ClientSpec(TenantRealm.SKIN_CLIENT, "Brand skins", redirects(brandHosts, devPorts, "/*"), directGrant),
                         new ClientSpec("backoffice", "Back office", redirects(brandHosts, devPorts, "/backoffice/*"), directGrant)),
                 List.of(RUNTIME_SERVICE_CLIENT), TENANT_ROLES, TENANT_STAFF_ROLES);
     }

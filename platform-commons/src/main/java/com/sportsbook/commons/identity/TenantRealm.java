@@ -16,6 +16,8 @@ public final class TenantRealm {
     public static final String STAFF_MARKER = "staff";
     /** The runtime's confidential client in each tenant realm; its service account manages that realm's users. */
     public static final String RUNTIME_CLIENT = "tenant-runtime";
+    /** The public client players sign in with on a brand's skin (authorization code + PKCE). */
+    public static final String SKIN_CLIENT = "skin";
 
     private TenantRealm() {
     }

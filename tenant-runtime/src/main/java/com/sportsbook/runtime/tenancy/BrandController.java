@@ -3,9 +3,11 @@ package com.sportsbook.runtime.tenancy;
 import com.sportsbook.commons.ErrorCodes;
 import com.sportsbook.commons.routing.BrandRoute;
 import com.sportsbook.commons.web.Problems;
+import com.sportsbook.commons.identity.TenantRealm;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 class BrandController {
 
     private final TenantDirectory directory;
+    private final String keycloakUrl;
 
-    BrandController(TenantDirectory directory) {
+    BrandController(TenantDirectory directory, @Value("${runtime.identity.keycloak-url}") String keycloakUrl) {
         this.directory = directory;
+        this.keycloakUrl = keycloakUrl.endsWith("/") ? keycloakUrl.substring(0, keycloakUrl.length() - 1) : keycloakUrl;
+    }
+
+    /** Where the skin signs players in: the tenant realm's issuer and the public client (authorization code + PKCE). */
+    record SignIn(String issuer, String clientId) {
     }
 
     record BrandResponse(String slug, String name, Map<String, Object> theme, String defaultCurrency,
-            List<String> currencies, List<String> languages) {
+            List<String> currencies, List<String> languages, SignIn signIn) {
     }
 
     @GetMapping("/api/v1/brand")
@@ -30,13 +38,14 @@ class BrandController {
     ResponseEntity<?> brand() {
         String brand = TenantContext.require().brand();
         return directory.brand(brand)
-                .<ResponseEntity<?>>map(found -> ResponseEntity.ok(response(found)))
+                .<ResponseEntity<?>>map(found -> ResponseEntity.ok(response(found, new SignIn(
+                        TenantRealm.issuerOf(java.net.URI.create(keycloakUrl), found.tenant()), TenantRealm.SKIN_CLIENT))))
                 .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.UNKNOWN_TENANT,
                         "This brand is not known to the platform."));
     }
 
-    private static BrandResponse response(BrandRoute brand) {
+    private static BrandResponse response(BrandRoute brand, SignIn signIn) {
         return new BrandResponse(brand.slug(), brand.name(), brand.theme(), brand.defaultCurrency(), brand.currencies(),
-                brand.languages());
+                brand.languages(), signIn);
     }
 }
