@@ -16,7 +16,7 @@ export async function renderBets(main, el) {
     el('div', {}, el('strong', {}, `${bet.type} · ${bet.legs.map(l => l.selection).join(', ')}`)),
     el('div', { class: 'meta' }, `Stake ${money(bet.totalStake)} · returns ${money(bet.potentialReturn)} · `,
       el('span', { class: 'bet-status' }, bet.status.replace('_', ' '))),
-    ['accepted', 'partially_cashed_out'].includes(bet.status)
+    ['accepted', 'open', 'partially_cashed_out'].includes(bet.status)
       ? el('button', { type: 'button', class: 'cash-out', 'data-bet': bet.id, onclick: () => cashOut(bet.id, main, el) }, 'Cash out')
       : null);
   main.replaceChildren(el('h1', {}, 'My bets'),

@@ -123,6 +123,8 @@ class BetPlacementIT {
                 {"type":"market","eventRef":"b:8","version":2,"marketRef":"b:8:1x2","marketType":"1x2","status":"open","prices":{"home":"2.40","draw":"3.40","away":"2.80"}}
                 {"type":"event","eventRef":"b:9","version":1,"sport":"tennis","category":"ATP","competition":"Vienna","home":"Zverev","away":"Rublev","startsAt":"%1$s","status":"scheduled"}
                 {"type":"market","eventRef":"b:9","version":2,"marketRef":"b:9:mw","marketType":"match_winner","status":"open","prices":{"home":"1.60","away":"2.30"}}
+                {"type":"event","eventRef":"b:10","version":1,"sport":"football","category":"Scotland","competition":"Premiership","home":"Celtic","away":"Rangers","startsAt":"%1$s","status":"scheduled"}
+                {"type":"market","eventRef":"b:10","version":2,"marketRef":"b:10:1x2","marketType":"1x2","status":"open","prices":{"home":"1.90","draw":"3.60","away":"3.90"}}
                 {"type":"event","eventRef":"b:6","version":1,"sport":"football","category":"Spain","competition":"La Liga","home":"Betis","away":"Getafe","startsAt":"%2$s","status":"live","score":{"home":0,"away":0}}
                 {"type":"market","eventRef":"b:6","version":2,"marketRef":"b:6:1x2","marketType":"1x2","status":"open","prices":{"home":"2.00","draw":"3.20","away":"4.20"}}
                 """.formatted(SOON, GONE));
@@ -459,5 +461,20 @@ class BetPlacementIT {
         } finally {
             in(() -> sql().sql("UPDATE betting_limits SET market_liability_limit = 5000000").update());
         }
+    }
+
+    @Test
+    void anAcceptedBetIsOpenOnceItsEventGoesInPlay() {
+        PlayerView player = player(10_000);
+        BetView bet = place(player, single(selection("b:10:1x2", "home"), 100), "before-kick-off").bet();
+
+        feed("""
+                {"type":"event","eventRef":"b:10","version":3,"sport":"football","category":"Scotland","competition":"Premiership","home":"Celtic","away":"Rangers","startsAt":"%s","status":"live","score":{"home":0,"away":0}}
+                """.formatted(SOON));
+
+        BetView running = view(bet.id());
+        assertThat(running.status()).isEqualTo("open");
+        assertThat(running.transitions()).extracting(BetView.Transition::to).containsExactly("accepted", "open");
+        assertThat(running.transitions().getLast().cause()).contains("in play");
     }
 }

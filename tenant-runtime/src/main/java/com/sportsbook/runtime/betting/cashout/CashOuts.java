@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public final class CashOuts {
 
-    private static final Set<String> RUNNING = Set.of("accepted", "partially_cashed_out");
+    private static final Set<String> RUNNING = Set.of("accepted", "open", "partially_cashed_out");
 
     public record LegNow(UUID selectionId, String selection, BigDecimal taken, BigDecimal now, String marketStatus) {
     }
@@ -152,7 +152,7 @@ public final class CashOuts {
     /** Sets (or clears, with null) the offer at which the bet cashes out by itself. */
     public boolean target(UUID player, UUID betId, Long target) {
         Integer updated = transactions.execute(status -> jdbc.sql("""
-                UPDATE bet SET auto_cash_out_target = ? WHERE id = ? AND player_id = ? AND status IN ('accepted', 'partially_cashed_out')""")
+                UPDATE bet SET auto_cash_out_target = ? WHERE id = ? AND player_id = ? AND status IN ('accepted', 'open', 'partially_cashed_out')""")
                 .params(target, betId, player).update());
         return updated != null && updated == 1;
     }
@@ -161,7 +161,7 @@ public final class CashOuts {
     public int autoCashOuts() {
         List<Map<String, Object>> targets = transactions.execute(status -> jdbc.sql("""
                 SELECT id, player_id, auto_cash_out_target FROM bet WHERE auto_cash_out_target IS NOT NULL
-                AND status IN ('accepted', 'partially_cashed_out') LIMIT 200""").query().listOfRows());
+                AND status IN ('accepted', 'open', 'partially_cashed_out') LIMIT 200""").query().listOfRows());
         int done = 0;
         for (Map<String, Object> target : targets == null ? List.<Map<String, Object>>of() : targets) {
             UUID bet = (UUID) target.get("id");
