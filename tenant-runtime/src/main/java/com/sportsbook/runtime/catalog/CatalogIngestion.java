@@ -1,13 +1,12 @@
 package com.sportsbook.runtime.catalog;
 
-import com.sportsbook.commons.TenantStatus;
 import com.sportsbook.runtime.catalog.ingest.Applied;
 import com.sportsbook.runtime.catalog.ingest.FeedState;
 import com.sportsbook.runtime.catalog.ingest.TenantCatalogWriter;
 import com.sportsbook.runtime.feeds.FeedMessage;
 import com.sportsbook.runtime.tenancy.BoundTenant;
 import com.sportsbook.runtime.tenancy.TenantContext;
-import com.sportsbook.runtime.tenancy.TenantDirectory;
+import com.sportsbook.runtime.tenancy.ActiveTenants;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,7 +43,7 @@ public final class CatalogIngestion {
         }
     }
 
-    private final TenantDirectory directory;
+    private final ActiveTenants tenants;
     private final TenantCatalogWriter writer;
     private final TransactionOperations transactions;
     private final ExecutorService lanes;
@@ -56,9 +55,9 @@ public final class CatalogIngestion {
     /** Messages written to one tenant per transaction: fewer commits, and a failing chunk is retried one by one. */
     private static final int CHUNK = 100;
 
-    public CatalogIngestion(TenantDirectory directory, TenantCatalogWriter writer, TransactionOperations transactions,
+    public CatalogIngestion(ActiveTenants tenants, TenantCatalogWriter writer, TransactionOperations transactions,
             ExecutorService lanes, Consumer<CatalogChange> changes, Clock clock) {
-        this.directory = directory;
+        this.tenants = tenants;
         this.writer = writer;
         this.transactions = transactions;
         this.lanes = lanes;
@@ -68,11 +67,7 @@ public final class CatalogIngestion {
 
     /** Applies the batch to every active tenant the routing directory knows. */
     public Report ingest(List<FeedMessage> batch) {
-        List<BoundTenant> tenants = directory.tenants().stream()
-                .filter(route -> TenantStatus.fromWireName(route.status()) == TenantStatus.ACTIVE)
-                .map(route -> BoundTenant.of(route.slug()))
-                .toList();
-        return ingest(batch, tenants);
+        return ingest(batch, tenants.list());
     }
 
     public Report ingest(List<FeedMessage> batch, List<BoundTenant> tenants) {

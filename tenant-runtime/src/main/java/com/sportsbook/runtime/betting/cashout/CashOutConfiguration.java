@@ -1,13 +1,9 @@
 package com.sportsbook.runtime.betting.cashout;
 
-import com.sportsbook.commons.TenantStatus;
-import com.sportsbook.commons.routing.TenantRoute;
 import com.sportsbook.runtime.betting.placement.BetRecords;
 import com.sportsbook.runtime.betting.placement.RiskBook;
 import com.sportsbook.runtime.catalog.BetOffers;
-import com.sportsbook.runtime.tenancy.BoundTenant;
-import com.sportsbook.runtime.tenancy.TenantContext;
-import com.sportsbook.runtime.tenancy.TenantDirectory;
+import com.sportsbook.runtime.tenancy.ActiveTenants;
 import com.sportsbook.runtime.wallet.Wallet;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -20,6 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/** Cash-out on the wallet and the catalog, and the automatic cash-out run every second. */
 @Configuration
 class CashOutConfiguration {
 
@@ -32,35 +29,28 @@ class CashOutConfiguration {
     }
 
     @Bean
-    AutoCashOut autoCashOut(TenantDirectory directory, CashOuts cashOuts) {
-        return new AutoCashOut(directory, cashOuts);
+    AutoCashOut autoCashOut(ActiveTenants tenants, CashOuts cashOuts) {
+        return new AutoCashOut(tenants, cashOuts);
     }
 
     /** Every second, cashes out the active tenants' bets whose offer reached the player's target. */
     static final class AutoCashOut {
-        private final TenantDirectory directory;
+        private final ActiveTenants tenants;
         private final CashOuts cashOuts;
 
-        AutoCashOut(TenantDirectory directory, CashOuts cashOuts) {
-            this.directory = directory;
+        AutoCashOut(ActiveTenants tenants, CashOuts cashOuts) {
+            this.tenants = tenants;
             this.cashOuts = cashOuts;
         }
 
         @Scheduled(fixedDelayString = "${runtime.betting.auto-cash-out-check:1s}")
         void cashOutAtTargets() {
-            for (TenantRoute tenant : directory.tenants()) {
-                if (TenantStatus.fromWireName(tenant.status()) != TenantStatus.ACTIVE) {
-                    continue;
+            tenants.forEach("automatic cash-outs", tenant -> {
+                int done = cashOuts.autoCashOuts();
+                if (done > 0) {
+                    log.info("tenant {}: {} bets cashed out at their players' targets", tenant.slug().value(), done);
                 }
-                try {
-                    int done = TenantContext.callAs(BoundTenant.of(tenant.slug()), cashOuts::autoCashOuts);
-                    if (done > 0) {
-                        log.info("tenant {}: {} bets cashed out at their players' targets", tenant.slug(), done);
-                    }
-                } catch (RuntimeException e) {
-                    log.error("automatic cash-outs of tenant {} could not run", tenant.slug(), e);
-                }
-            }
+            });
         }
     }
 }

@@ -1,17 +1,11 @@
 package com.sportsbook.runtime.betting.placement;
 
-import com.sportsbook.commons.TenantStatus;
-import com.sportsbook.commons.routing.TenantRoute;
 import com.sportsbook.runtime.catalog.BetOffers;
 import com.sportsbook.runtime.catalog.TradingHolds;
-import com.sportsbook.runtime.tenancy.BoundTenant;
-import com.sportsbook.runtime.tenancy.TenantContext;
-import com.sportsbook.runtime.tenancy.TenantDirectory;
+import com.sportsbook.runtime.tenancy.ActiveTenants;
 import com.sportsbook.runtime.wallet.Wallet;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Placement runs plain SQL on the JPA transaction's connection (the bound tenant's schema), with the wallet in it. */
 @Configuration
 class BettingConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(BettingConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -49,36 +41,27 @@ class BettingConfiguration {
     }
 
     @Bean
-    DelayedBets delayedBets(TenantDirectory directory, BetPlacement placement) {
-        return new DelayedBets(directory, placement);
+    DelayedBets delayedBets(ActiveTenants tenants, BetPlacement placement) {
+        return new DelayedBets(tenants, placement);
     }
 
     /** Decides every active tenant's in-play bets whose delay has run out, twice a second. */
     static final class DelayedBets {
-        private final TenantDirectory directory;
+        private final ActiveTenants tenants;
         private final BetPlacement placement;
 
-        DelayedBets(TenantDirectory directory, BetPlacement placement) {
-            this.directory = directory;
+        DelayedBets(ActiveTenants tenants, BetPlacement placement) {
+            this.tenants = tenants;
             this.placement = placement;
         }
 
         @Scheduled(fixedDelayString = "${runtime.betting.delay-check:500ms}")
         void decideDueBets() {
-            for (TenantRoute tenant : directory.tenants()) {
-                if (TenantStatus.fromWireName(tenant.status()) != TenantStatus.ACTIVE) {
-                    continue;
+            tenants.forEach("deciding delayed bets", tenant -> {
+                while (placement.processDue(50) == 50) {
+                    // more are due: keep going
                 }
-                try {
-                    TenantContext.runAs(BoundTenant.of(tenant.slug()), () -> {
-                        while (placement.processDue(50) == 50) {
-                            // more are due: keep going
-                        }
-                    });
-                } catch (RuntimeException e) {
-                    log.error("delayed bets of tenant {} could not be decided", tenant.slug(), e);
-                }
-            }
+            });
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.sportsbook.runtime.catalog.ingest;
 
 import com.sportsbook.runtime.catalog.CatalogIngestion;
-import com.sportsbook.runtime.tenancy.TenantDirectory;
+import com.sportsbook.runtime.tenancy.ActiveTenants;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,10 +38,10 @@ class IngestionConfiguration {
     }
 
     @Bean
-    CatalogIngestion catalogIngestion(TenantDirectory directory, TenantCatalogWriter writer,
+    CatalogIngestion catalogIngestion(ActiveTenants tenants, TenantCatalogWriter writer,
             PlatformTransactionManager transactions, ExecutorService catalogIngestionLanes,
             ApplicationEventPublisher events, Clock clock) {
-        return new CatalogIngestion(directory, writer, new TransactionTemplate(transactions), catalogIngestionLanes,
+        return new CatalogIngestion(tenants, writer, new TransactionTemplate(transactions), catalogIngestionLanes,
                 events::publishEvent, clock);
     }
 }
