@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BettingEndToEndIT {
 
-    static final String HOST = "zeta.localhost";
+    static final String HOST = "theta.localhost";
     private static final String AUTH = "Authorization";
 
     private RunningPlatform platform;
@@ -37,15 +37,15 @@ class BettingEndToEndIT {
         platform.start();
         edge = platform.edge();
         accounts = new RealmAccounts(platform.keycloak);
-        platform.provisionTenant(accounts, "zeta", HOST);
-        player = BettingFixtures.fundedPlayer(edge, accounts, "zeta", HOST, 10_000);
-        browserPunter = BettingFixtures.punter(edge, accounts, "zeta", HOST, 10_000);
+        platform.provisionTenant(accounts, "theta", HOST);
+        player = BettingFixtures.fundedPlayer(edge, accounts, "theta", HOST, 10_000);
+        browserPunter = BettingFixtures.punter(edge, accounts, "theta", HOST, 10_000);
         Instant kickOff = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         TestHttp.Response pushed = platform.runtimeDirectly().post("/internal/feeds/messages", """
-                {"type":"event","eventRef":"z:1","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Arsenal","away":"Chelsea","startsAt":"%1$s","status":"scheduled"}
-                {"type":"market","eventRef":"z:1","version":2,"marketRef":"z:1:1x2","marketType":"1x2","status":"open","prices":{"home":"2.10","draw":"3.40","away":"3.60"}}
-                {"type":"event","eventRef":"z:2","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Spurs","away":"Everton","startsAt":"%1$s","status":"scheduled"}
-                {"type":"market","eventRef":"z:2","version":2,"marketRef":"z:2:1x2","marketType":"1x2","status":"open","prices":{"home":"1.80","draw":"3.80","away":"4.50"}}
+                {"type":"event","eventRef":"t:1","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Arsenal","away":"Chelsea","startsAt":"%1$s","status":"scheduled"}
+                {"type":"market","eventRef":"t:1","version":2,"marketRef":"t:1:1x2","marketType":"1x2","status":"open","prices":{"home":"2.10","draw":"3.40","away":"3.60"}}
+                {"type":"event","eventRef":"t:2","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Spurs","away":"Everton","startsAt":"%1$s","status":"scheduled"}
+                {"type":"market","eventRef":"t:2","version":2,"marketRef":"t:2:1x2","marketType":"1x2","status":"open","prices":{"home":"1.80","draw":"3.80","away":"4.50"}}
                 """.formatted(kickOff)).header("Content-Type", "application/x-ndjson")
                 .header(TrustedHeaders.INTERNAL_TOKEN, RunningPlatform.INTERNAL_TOKEN).send();
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
@@ -159,7 +159,7 @@ class BettingEndToEndIT {
 
     @Test
     void aTraderSuspendsAnEventPlayersCannotBetOnItUntilReleasedAndTheLiabilityShows() {
-        String trader = "Bearer " + accounts.staffToken("zeta", "trader");
+        String trader = "Bearer " + accounts.staffToken("theta", "trader");
         JsonNode spurs = selection("Spurs v Everton", 0, 0);
         String event = edge.get("/api/v1/events?limit=100").host(HOST).send().json().get("items").valueStream()
                 .filter(e -> e.get("name").asString().equals("Spurs v Everton")).findFirst().orElseThrow().get("id").asString();
@@ -191,11 +191,37 @@ class BettingEndToEndIT {
     }
 
     @Test
+    void aRiskManagerSetsLimitsDelaysAndAPlayersStakeFactorAndTheQuoteFollows() {
+        String risk = "Bearer " + accounts.staffToken("theta", "risk-manager");
+        BettingFixtures.Punter sharp = BettingFixtures.punter(edge, accounts, "theta", HOST, 1_000);
+        JsonNode draw = selection("Arsenal v Chelsea", 0, 1);
+        long before = edge.post("/api/v1/bets/quote", single(draw, "100", "EUR")).host(HOST).header(AUTH, sharp.bearer()).send()
+                .json().get("maxStake").asLong();
+
+        TestHttp.Response factor = edge.put("/api/v1/backoffice/risk/players/" + sharp.id() + "/stake-factor", "{\"factor\": \"0.10\"}")
+                .host(HOST).header(AUTH, risk).send();
+        long after = edge.post("/api/v1/bets/quote", single(draw, "100", "EUR")).host(HOST).header(AUTH, sharp.bearer()).send()
+                .json().get("maxStake").asLong();
+        TestHttp.Response delay = edge.put("/api/v1/backoffice/risk/delays/football", "{\"seconds\": 8}").host(HOST).header(AUTH, risk).send();
+        TestHttp.Response badLimits = edge.put("/api/v1/backoffice/risk/limits", "{\"minStake\": 0}").host(HOST).header(AUTH, risk).send();
+        JsonNode settings = edge.get("/api/v1/backoffice/risk/settings").host(HOST).header(AUTH, risk).send().json();
+
+        assertThat(factor.status()).as(factor.body()).isEqualTo(200);
+        assertThat(after).as("a sharp account's maximum stake is a tenth").isBetween(before / 10 - 1, before / 10 + 1);
+        assertThat(delay.status()).isEqualTo(200);
+        assertThat(settings.get("delays").valueStream().filter(d -> d.get("sport").asString().equals("football")).findFirst()
+                .orElseThrow().get("seconds").asInt()).isEqualTo(8);
+        assertProblem(badLimits, 422, "validation_failed");
+        assertThat(edge.put("/api/v1/backoffice/risk/delays/football", "{\"seconds\": 8}").host(HOST).header(AUTH, player).send().status())
+                .as("a player may not").isEqualTo(403);
+    }
+
+    @Test
     void inChromiumAPlayerSignsInBuildsABetslipAcceptsAMovedPriceAndCashesOut() {
         Instant kickOff = Instant.now().plus(4, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         push("""
-                {"type":"event","eventRef":"z:3","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Brighton","away":"Fulham","startsAt":"%s","status":"scheduled"}
-                {"type":"market","eventRef":"z:3","version":2,"marketRef":"z:3:1x2","marketType":"1x2","status":"open","prices":{"home":"2.40","draw":"3.30","away":"3.00"}}
+                {"type":"event","eventRef":"t:3","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Brighton","away":"Fulham","startsAt":"%s","status":"scheduled"}
+                {"type":"market","eventRef":"t:3","version":2,"marketRef":"t:3:1x2","marketType":"1x2","status":"open","prices":{"home":"2.40","draw":"3.30","away":"3.00"}}
                 """.formatted(kickOff));
         String event = edge.get("/api/v1/events?limit=100").host(HOST).send().json().get("items").valueStream()
                 .filter(e -> e.get("name").asString().equals("Brighton v Fulham")).findFirst().orElseThrow().get("id").asString();
@@ -218,7 +244,7 @@ class BettingEndToEndIT {
             browser.type("#slip-stake", "2.00");
             browser.awaitTextContaining("#slip-return", "Potential return");
             push("""
-                    {"type":"market","eventRef":"z:3","version":3,"marketRef":"z:3:1x2","marketType":"1x2","status":"open","prices":{"home":"2.20","draw":"3.40","away":"3.20"}}
+                    {"type":"market","eventRef":"t:3","version":3,"marketRef":"t:3:1x2","marketType":"1x2","status":"open","prices":{"home":"2.20","draw":"3.40","away":"3.20"}}
                     """);
             browser.awaitTextContaining("#slip-legs", "→");
             browser.click("#slip-place");

@@ -15,7 +15,7 @@ final class BettingFixtures {
     static final String PASSWORD = "Correct-Horse-42";
 
     /** A new player on the tenant's brand whose cash account holds {@code cash} minor units of EUR. */
-    record Punter(String email, String bearer) {
+    record Punter(String email, String id, String bearer) {
     }
 
     /** A bearer token of a new player on the tenant's brand whose cash account holds {@code cash} minor units of EUR. */
@@ -36,6 +36,6 @@ final class BettingFixtures {
                  "reason": "test funds"}""".formatted(playerId, cash)).host(host).header("Authorization", finance)
                 .header("Idempotency-Key", "fund-" + playerId).send();
         assertThat(credited.status()).as(credited.body()).isEqualTo(201);
-        return new Punter(email, "Bearer " + accounts.signIn(tenant, email, PASSWORD));
+        return new Punter(email, playerId, "Bearer " + accounts.signIn(tenant, email, PASSWORD));
     }
 }

@@ -201,14 +201,14 @@ class CatalogEndToEndIT {
                 {"type":"event","eventRef":"e2e:6","version":1,"sport":"tennis","category":"WTA","competition":"WTA Finals","home":"Iga Swiatek","away":"Coco Gauff","startsAt":"%s","status":"scheduled"}
                 {"type":"market","eventRef":"e2e:6","version":2,"marketRef":"e2e:6:mw","marketType":"match_winner","status":"open","prices":{"home":"1.60","away":"2.40"}}
                 """.formatted(KICK_OFF));
-        platform.provisionTenant(accounts, "epsilon", "epsilon.localhost", "classic");
+        platform.provisionTenant(accounts, "iota", "iota.localhost", "classic");
         push("""
                 {"type":"market","eventRef":"e2e:6","version":3,"marketRef":"e2e:6:mw","marketType":"match_winner","status":"open","prices":{"home":"1.55","away":"2.50"}}
                 """);
 
-        TestHttp.Response events = edge.get("/api/v1/events?sport=football").host("epsilon.localhost").send();
+        TestHttp.Response events = edge.get("/api/v1/events?sport=football").host("iota.localhost").send();
         TestHttp.Response tennis = edge.get("/api/v1/events?sport=tennis&competition=" + competitionOf("Iga Swiatek v Coco Gauff"))
-                .host("epsilon.localhost").send();
+                .host("iota.localhost").send();
 
         assertThat(events.status()).isEqualTo(200);
         assertThat(events.json().get("oddsFormat").asString()).as("the brand's theme chooses fractional").isEqualTo("fractional");
@@ -216,12 +216,12 @@ class CatalogEndToEndIT {
                 .as("the events the feed announced before the brand existed").contains("Arsenal v Chelsea", "Premier League winner");
         assertThat(tennis.json().at("/items/0/mainMarket/selections/0/price/display").asString()).matches("\\d+/\\d+|evens");
         assertThat(tennis.json().at("/items/0/name").asString()).isEqualTo("Iga Swiatek v Coco Gauff");
-        JsonNode asDecimal = edge.get("/api/v1/events?sport=tennis&format=decimal").host("epsilon.localhost").send().json();
+        JsonNode asDecimal = edge.get("/api/v1/events?sport=tennis&format=decimal").host("iota.localhost").send().json();
         assertThat(asDecimal.get("oddsFormat").asString()).isEqualTo("decimal");
     }
 
     private String competitionOf(String eventName) {
-        return edge.get("/api/v1/events?limit=100").host("epsilon.localhost").send().json().get("items").valueStream()
+        return edge.get("/api/v1/events?limit=100").host("iota.localhost").send().json().get("items").valueStream()
                 .filter(event -> event.get("name").asString().equals(eventName)).findFirst().orElseThrow()
                 .at("/competition/id").asString();
     }

@@ -233,7 +233,11 @@ class PlatformEndToEndIT {
                     new Probe("DELETE", "/api/v1/bets/" + UUID.randomUUID() + "/auto-cash-out", null))),
             Map.entry("own odds format", List.of(new Probe("GET", "/api/v1/players/me/odds-format", null),
                     new Probe("PUT", "/api/v1/players/me/odds-format", "{}"))),
-            Map.entry("suspend and resume betting (trading holds, audited), read liability", List.of(
+            Map.entry("suspend and resume betting (trading holds, audited), read liability, set betting limits, bet delays and stake factors", List.of(
+                    new Probe("GET", "/api/v1/backoffice/risk/settings", null),
+                    new Probe("PUT", "/api/v1/backoffice/risk/limits", "{}"),
+                    new Probe("PUT", "/api/v1/backoffice/risk/delays/football", "{}"),
+                    new Probe("PUT", "/api/v1/backoffice/risk/players/" + UUID.randomUUID() + "/stake-factor", "{}"),
                     new Probe("GET", "/api/v1/backoffice/trading/holds", null),
                     new Probe("POST", "/api/v1/backoffice/trading/holds", "{}"),
                     new Probe("DELETE", "/api/v1/backoffice/trading/holds/" + UUID.randomUUID(), null),

@@ -157,7 +157,11 @@ final class RunningPlatform implements AutoCloseable {
         return new TestHttp("http://127.0.0.1:" + runtimePort);
     }
 
-    /** Signs up a tenant with one brand on {@code host} as the operator, and waits until the brand answers. */
+    /**
+     * Signs up a tenant with one brand on {@code host} as the operator, and waits until the brand answers. Keycloak
+     * is shared by every test class and by both passes of {@code scripts/test}: give each class its own slugs (a realm
+     * another class shortened or disabled stays so).
+     */
     void provisionTenant(RealmAccounts accounts, String slug, String host) {
         provisionTenant(accounts, slug, host, "demo");
     }

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** Player accounts of the bound tenant: registration, profile, and the states that stop an account from playing. */
 @Service
@@ -90,9 +92,31 @@ public class Players {
                 "an account with this email already exists")));
     }
 
-    /** The player a token belongs to (its subject is the Keycloak user); empty for staff and unknown users. */
+    /**
+     * The player a token belongs to (its subject is the Keycloak user); empty for staff and unknown users. Within a
+     * request the player admitted at its start is answered again without a second read.
+     */
     public Optional<PlayerView> bySubject(String identityUserId) {
+        Optional<PlayerView> admitted = admittedInThisRequest(identityUserId);
+        if (admitted.isPresent()) {
+            return admitted;
+        }
         return transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(Player::view));
+    }
+
+    private static final String ADMITTED = Players.class.getName() + ".admitted";
+
+    private static Optional<PlayerView> admittedInThisRequest(String identityUserId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object admitted = request == null ? null : request.getAttribute(ADMITTED + ":" + identityUserId, RequestAttributes.SCOPE_REQUEST);
+        return admitted instanceof PlayerView view ? Optional.of(view) : Optional.empty();
+    }
+
+    private static void rememberForThisRequest(String identityUserId, PlayerView player) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(ADMITTED + ":" + identityUserId, player, RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     public Optional<PlayerView> byId(UUID playerId) {
@@ -123,6 +147,9 @@ public class Players {
             boolean ended = sessionRef != null && sessions.ended(sessionRef);
             if (player.status() == PlayerStatus.ACTIVE && sessionRef != null && !ended) {
                 sessions.touch(player.id(), sessionRef, clock.instant());
+            }
+            if (player.status() == PlayerStatus.ACTIVE && !ended) {
+                rememberForThisRequest(identityUserId, player.view());
             }
             return new Admission(player.status(), ended);
         }));
