@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -117,7 +118,7 @@ public final class BetRecords {
     /** The player's bets, newest first, after the cursor position; {@code settled} null for all. */
     public List<BetView> forPlayer(UUID player, Boolean settled, Instant beforePlacedAt, UUID beforeId, int limit) {
         StringBuilder where = new StringBuilder(" WHERE player_id = ?");
-        List<Object> params = new java.util.ArrayList<>(List.of(player));
+        List<Object> params = new ArrayList<>(List.of(player));
         if (settled != null) {
             where.append(settled ? " AND status IN ('won', 'lost', 'void', 'half_won', 'half_lost', 'cashed_out', 'resettled', 'rejected')"
                     : " AND status IN ('pending', 'accepted', 'open', 'partially_cashed_out')");

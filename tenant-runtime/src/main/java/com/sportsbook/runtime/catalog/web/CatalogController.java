@@ -7,6 +7,7 @@ import com.sportsbook.runtime.feeds.MarketGroup;
 import com.sportsbook.runtime.pricing.Odds;
 import com.sportsbook.runtime.pricing.OddsFormat;
 import io.swagger.v3.oas.annotations.Operation;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -210,7 +211,7 @@ class CatalogController {
                         price(selection.price(), format))).toList());
     }
 
-    static Price price(java.math.BigDecimal decimal, OddsFormat format) {
+    static Price price(BigDecimal decimal, OddsFormat format) {
         Odds odds = new Odds(decimal);
         return new Price(odds.decimal().toPlainString(), format.show(odds));
     }
