@@ -14,6 +14,11 @@ public final class TestTenants {
     private TestTenants() {
     }
 
+    /** Runs {@code work} bound to the tenant in one transaction, as a request would. */
+    public static <T> T inTransaction(BoundTenant tenant, PlatformTransactionManager transactions, java.util.function.Supplier<T> work) {
+        return TenantContext.callAs(tenant, () -> new TransactionTemplate(transactions).execute(status -> work.get()));
+    }
+
     public static void provision(BoundTenant tenant, TenantSchemaMigrator migrator, List<TenantSeeder> seeders,
             PlatformTransactionManager transactions) {
         migrator.createSchema(tenant.slug());

@@ -38,4 +38,10 @@ public final class RealmTokens {
         }
         return roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
     }
+
+    /** Who acted, for audit trails: the account's username, or its subject when the token carries none. */
+    public static String actor(Jwt jwt) {
+        String name = jwt.getClaimAsString("preferred_username");
+        return name == null || name.isBlank() ? jwt.getSubject() : name;
+    }
 }

@@ -53,7 +53,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Placement on PostgreSQL with the real catalog and wallet: a bet is accepted with its stake taken and a snapshot of
@@ -139,7 +138,7 @@ class BetPlacementIT {
     }
 
     private <T> T in(Supplier<T> work) {
-        return TenantContext.callAs(TENANT, () -> new TransactionTemplate(transactions).execute(status -> work.get()));
+        return TestTenants.inTransaction(TENANT, transactions, work);
     }
 
     private record Selection(UUID id, BigDecimal price) {

@@ -49,7 +49,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Cash-out on PostgreSQL: the offer follows the price (stake x taken / now, less the margin), a full cash-out pays
@@ -121,7 +120,7 @@ class CashOutIT {
     }
 
     private <T> T in(Supplier<T> work) {
-        return TenantContext.callAs(TENANT, () -> new TransactionTemplate(transactions).execute(status -> work.get()));
+        return TestTenants.inTransaction(TENANT, transactions, work);
     }
 
     private BigDecimal offered() {

@@ -132,7 +132,7 @@ class CatalogIngestionIT {
     }
 
     private <T> T in(BoundTenant tenant, java.util.function.Supplier<T> work) {
-        return TenantContext.callAs(tenant, () -> new TransactionTemplate(transactions).execute(status -> work.get()));
+        return TestTenants.inTransaction(tenant, transactions, work);
     }
 
     private Map<String, Object> event(BoundTenant tenant, String ref) {

@@ -12,7 +12,6 @@ import com.sportsbook.runtime.feeds.FeedScreen;
 import com.sportsbook.runtime.feeds.simulated.SimulatedFeed;
 import com.sportsbook.runtime.feeds.simulated.SimulationSettings;
 import com.sportsbook.runtime.tenancy.BoundTenant;
-import com.sportsbook.runtime.tenancy.TenantContext;
 import com.sportsbook.runtime.tenancy.TenantSchemaMigrator;
 import com.sportsbook.runtime.tenancy.TenantSeeder;
 import java.time.Duration;
@@ -28,7 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Three simulated hours of the simulated feed into a tenant's catalog: all three sports arrive with their market
@@ -62,7 +60,7 @@ class SimulatedFeedIngestionIT {
     DataSource dataSource;
 
     private <T> T in(Supplier<T> work) {
-        return TenantContext.callAs(TENANT, () -> new TransactionTemplate(transactions).execute(status -> work.get()));
+        return TestTenants.inTransaction(TENANT, transactions, work);
     }
 
     @Test

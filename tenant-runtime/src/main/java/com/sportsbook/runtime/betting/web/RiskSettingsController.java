@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.betting.web;
 
+import com.sportsbook.commons.identity.RealmTokens;
 import com.sportsbook.commons.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
@@ -123,7 +124,6 @@ class RiskSettingsController {
     }
 
     private static String who(JwtAuthenticationToken caller) {
-        String name = caller.getToken().getClaimAsString("preferred_username");
-        return name == null ? caller.getToken().getSubject() : name;
+        return RealmTokens.actor(caller.getToken());
     }
 }

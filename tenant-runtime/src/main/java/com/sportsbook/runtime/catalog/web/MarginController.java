@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.catalog.web;
 
+import com.sportsbook.commons.identity.RealmTokens;
 import com.sportsbook.commons.web.Problems;
 import com.sportsbook.runtime.catalog.ingest.MarginRules;
 import com.sportsbook.runtime.feeds.MarketType;
@@ -75,10 +76,9 @@ class MarginController {
         } catch (RuntimeException e) {
             return Problems.invalidField("The overround is out of range.", "overround", "a decimal from 0 to 0.5, e.g. \"0.05\"");
         }
-        String by = caller.getToken().getClaimAsString("preferred_username");
         MarginRules.Rule rule = rules.set(sport, marketType.equals(MarginRules.ANY) ? MarginRules.ANY
                 : MarketType.fromWire(marketType).orElseThrow().wire(), new Margin(method, overround),
-                by == null ? caller.getToken().getSubject() : by, clock.instant());
+                RealmTokens.actor(caller.getToken()), clock.instant());
         return ResponseEntity.ok(view(rule));
     }
 

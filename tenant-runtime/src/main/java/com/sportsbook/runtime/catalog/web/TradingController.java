@@ -1,6 +1,7 @@
 package com.sportsbook.runtime.catalog.web;
 
 import com.sportsbook.commons.ErrorCodes;
+import com.sportsbook.commons.identity.RealmTokens;
 import com.sportsbook.commons.web.Problems;
 import com.sportsbook.runtime.catalog.TradingHolds;
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,7 +77,6 @@ class TradingController {
     }
 
     private static String who(JwtAuthenticationToken caller) {
-        String name = caller.getToken().getClaimAsString("preferred_username");
-        return name == null ? caller.getToken().getSubject() : name;
+        return RealmTokens.actor(caller.getToken());
     }
 }
