@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The domain cores (money: the wallet's API and rules; prices and margins; bet shapes, returns and limits) are plain
+ * The domain cores (money: the wallet's API and rules; prices and margins; bet shapes, returns and limits; grading and settlement returns) are plain
  * Java: no Spring, JPA or JDBC.
  */
 class DomainCoreArchitectureTest {
@@ -16,12 +16,13 @@ class DomainCoreArchitectureTest {
     private final JavaClasses cores = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.sportsbook.runtime.wallet", "com.sportsbook.runtime.pricing",
-                    "com.sportsbook.runtime.betting.core");
+                    "com.sportsbook.runtime.betting.core", "com.sportsbook.runtime.settlement.core");
 
     @Test
     void theWalletApiItsRulesAndPricingDependOnNoFramework() {
         noClasses().that().resideInAnyPackage("com.sportsbook.runtime.wallet", "com.sportsbook.runtime.wallet.core..",
-                        "com.sportsbook.runtime.pricing..", "com.sportsbook.runtime.betting.core..")
+                        "com.sportsbook.runtime.pricing..", "com.sportsbook.runtime.betting.core..",
+                        "com.sportsbook.runtime.settlement.core..")
                 .and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                         "java.sql..", "javax.sql..")
