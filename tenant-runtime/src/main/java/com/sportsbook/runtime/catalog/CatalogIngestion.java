@@ -70,12 +70,12 @@ public final class CatalogIngestion {
         return ingest(batch, tenants.list());
     }
 
-    public Report ingest(List<FeedMessage> batch, List<BoundTenant> tenants) {
+    public Report ingest(List<FeedMessage> batch, List<BoundTenant> into) {
         List<FeedMessage> known = state.replayAll();
         batch.forEach(state::record);
         List<Future<Map<Applied.Kind, Integer>>> running = new ArrayList<>();
         AtomicInteger published = new AtomicInteger();
-        for (BoundTenant tenant : tenants) {
+        for (BoundTenant tenant : into) {
             boolean newcomer = caughtUp.add(tenant.slug().value());
             running.add(lanes.submit(() -> TenantContext.callAs(tenant, () -> {
                 if (newcomer && !known.isEmpty()) {
@@ -96,7 +96,7 @@ public final class CatalogIngestion {
                 throw new IllegalStateException("a tenant's ingestion failed", e.getCause());
             }
         }
-        return new Report(tenants.size(), batch.size(), Map.copyOf(outcomes), published.get());
+        return new Report(into.size(), batch.size(), Map.copyOf(outcomes), published.get());
     }
 
     private Map<Applied.Kind, Integer> applyAll(BoundTenant tenant, List<FeedMessage> batch, AtomicInteger published) {

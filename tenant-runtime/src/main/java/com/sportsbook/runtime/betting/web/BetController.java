@@ -222,7 +222,8 @@ class BetController {
         return new Betslip(shape.get(), unitStake, currency, legs, policy.get());
     }
 
-    private static ResponseEntity<?> problem(BetRefused refused) {
+    /** A refusal as the problem detail every betting endpoint answers: its status, stable code and extra fields. */
+    static ResponseEntity<?> problem(BetRefused refused) {
         ProblemDetail problem = Problems.of(HttpStatus.valueOf(refused.reason().status()), refused.reason().code(),
                 refused.getMessage());
         refused.details().forEach(problem::setProperty);

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -73,9 +72,7 @@ class CashOutController {
                     request.fraction() == null ? BigDecimal.ONE : request.fraction(), request.expectedOffer(), key, false);
             return ResponseEntity.status(HttpStatus.CREATED).header("Idempotent-Replayed", Boolean.toString(done.replayed())).body(done);
         } catch (BetRefused refused) {
-            ProblemDetail problem = Problems.of(HttpStatus.valueOf(refused.reason().status()), refused.reason().code(), refused.getMessage());
-            refused.details().forEach(problem::setProperty);
-            return Problems.response(problem);
+            return BetController.problem(refused);
         }
     }
 
