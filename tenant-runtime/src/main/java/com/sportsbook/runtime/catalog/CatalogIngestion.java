@@ -143,7 +143,9 @@ public final class CatalogIngestion {
         if (applied.kind() != Applied.Kind.UNKNOWN_EVENT) {
             return applied;
         }
-        List<FeedMessage> known = state.replay(message.eventRef(), message.version());
+        // an incident may be reported late, with a version below what the feed has said since: catch up on all of it
+        long below = message instanceof FeedMessage.Incident ? Long.MAX_VALUE : message.version();
+        List<FeedMessage> known = state.replay(message.eventRef(), below);
         if (known.isEmpty()) {
             return applied;
         }

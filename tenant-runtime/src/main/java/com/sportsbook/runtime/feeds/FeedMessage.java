@@ -3,11 +3,14 @@ package com.sportsbook.runtime.feeds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a feed says, in the platform's terms, whatever the feed. Every message names the event it belongs to and
  * carries that event's version: ingestion applies a message only if it is newer than what it has for the event
- * (the same message twice is one change, an older one arriving late is ignored).
+ * (the same message twice is one change, an older one arriving late is ignored). The exception is an
+ * {@link Incident}, a fact with its own time that is kept however late it is reported.
  */
 public sealed interface FeedMessage {
 
@@ -58,5 +61,31 @@ public sealed interface FeedMessage {
      */
     record Result(String eventRef, long version, int homeGoals, int awayGoals, Integer halfTimeHomeGoals,
             Integer halfTimeAwayGoals) implements FeedMessage {
+    }
+
+    /**
+     * Something happened in play at a moment the feed states: a goal, a red card, a penalty awarded, a break of serve
+     * (tennis), a scoring run (basketball). Providers often report an incident after the fact, with its true time,
+     * so an incident is not ordered by {@code version} like the other messages: a late report is kept (bets accepted
+     * in play between {@code occurredAt} and the report are past-posted), and the same incident reported twice (same
+     * event, kind and time) is kept once. {@code version} is the event's version when the feed reported it, kept
+     * for the record. An unknown {@code kind} or a missing {@code occurredAt} makes the message malformed
+     * ({@link #problem()}).
+     */
+    record Incident(String eventRef, long version, String kind, Instant occurredAt) implements FeedMessage {
+
+        /** The incident kinds a feed may report. */
+        public static final Set<String> KINDS = Set.of("goal", "red_card", "penalty", "break", "run");
+
+        /** Why this incident cannot be taken in, if it cannot. */
+        public Optional<String> problem() {
+            if (kind == null || !KINDS.contains(kind)) {
+                return Optional.of("unknown incident kind '" + kind + "'");
+            }
+            if (occurredAt == null) {
+                return Optional.of("an incident says when it occurred");
+            }
+            return Optional.empty();
+        }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
  * What every feed's messages pass before ingestion: an event must be announced before its markets and result, a
  * price must be at least 1.01, and versions must rise per event (a duplicate or an older version is dropped). A
  * message that fails is skipped with its reason and the feed goes on. Market lines and selection keys must fit the
- * market's type. One screen per feed run.
+ * market's type. An incident must be of a known kind and say when it occurred; it passes whatever its version (a
+ * late report is the point of it), and the catalog keeps the same incident once. One screen per feed run.
  */
 public final class FeedScreen {
 
@@ -51,6 +52,11 @@ public final class FeedScreen {
             String problem = problem(message);
             if (problem != null) {
                 skipped.add(new Skipped(message, problem));
+                continue;
+            }
+            if (message instanceof FeedMessage.Incident) {
+                // not through the version gate: it would drop a late report, and mark its version as applied
+                accepted.add(message);
                 continue;
             }
             switch (gate.offer(message)) {
@@ -98,6 +104,9 @@ public final class FeedScreen {
         }
         if (message instanceof FeedMessage.Result result && (result.homeGoals() < 0 || result.awayGoals() < 0)) {
             return "a score is not negative";
+        }
+        if (message instanceof FeedMessage.Incident incident) {
+            return incident.problem().orElse(null);
         }
         return null;
     }

@@ -38,8 +38,10 @@ class RuntimeAccessRules {
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/*").permitAll()
                         .requestMatchers("/api/v1/players/me", "/api/v1/players/me/logout", "/api/v1/players/me/odds-format",
                                 "/api/v1/wallet/**", "/api/v1/bets", "/api/v1/bets/**").hasRole("player")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/backoffice/settlement/reports/**")
+                        .hasAnyRole("trader", "risk-manager", "compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/margins", "/api/v1/backoffice/margins/**",
-                                "/api/v1/backoffice/trading/**", "/api/v1/backoffice/risk/**")
+                                "/api/v1/backoffice/trading/**", "/api/v1/backoffice/risk/**", "/api/v1/backoffice/settlement/**")
                         .hasAnyRole("trader", "risk-manager", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/wallet/**", "/api/v1/backoffice/payments/**")
                         .hasAnyRole("finance", "tenant-admin")

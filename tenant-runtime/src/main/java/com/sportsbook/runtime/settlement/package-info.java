@@ -1,7 +1,9 @@
 /**
- * Settlement: grading every market type from results, paying bets out once, resettling corrected results, voids.
- * So far the grading rules and the returns of graded singles, multiples and systems ({@code core}, plain Java);
- * results intake, payouts, resettlement and voids come next (settlement issue).
+ * Settlement: results (from the feed, or entered by traders with maker-checker above a liability), grading every
+ * market type ({@code core}, plain Java), settlement runs per tenant and event in resumable batches that pay every
+ * bet exactly once through the ledger, resettlement of corrected results (reversal referencing the earlier
+ * settlement, every version kept, a visible player debt where the money is gone), voids by rule (past-post,
+ * cancelled, abandoned, postponed beyond the sport's cut-off) and manual voids with maker-checker.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tenancy", "catalog", "betting :: placement", "wallet"})
 package com.sportsbook.runtime.settlement;

@@ -10,7 +10,13 @@ public enum HouseAccountKind {
     PAYOUTS,
     BONUS_COST,
     REVENUE,
-    TAX;
+    TAX,
+    /**
+     * Minus what the brand's players owe in the currency: it goes negative when a reversal takes more than a
+     * player has (see {@link WalletCommand.ReverseAllowingDebt}) and back up as the debt is repaid. Only the ledger
+     * posts to it.
+     */
+    PLAYER_DEBT;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -12,7 +12,14 @@ public enum TransactionKind {
     ADJUSTMENT,
     TRANSFER,
     REFUND,
-    REVERSAL;
+    REVERSAL,
+    /** A settled bet with no player posting, such as a lost bet: stakes held go to revenue. */
+    SETTLEMENT,
+    /**
+     * Written by the ledger itself, right after a deposit or payout credits a player's cash while the player owes
+     * debt: the credit repays the debt first.
+     */
+    DEBT_REPAYMENT;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -38,4 +38,13 @@ public sealed interface WalletCommand {
     /** A new transaction with every posting of the original negated, referencing it. A transaction is reversed once. */
     record Reverse(String idempotencyKey, UUID transactionId, String reason) implements WalletCommand {
     }
+
+    /**
+     * Like {@link Reverse}, for corrections the player cannot refuse (a resettled bet): where a player account's
+     * negated posting is more than it has available, the account gives what is available (holds stay untouched)
+     * and the shortfall becomes the player's debt, posted to the brand's {@link HouseAccountKind#PLAYER_DEBT}
+     * account. The next deposit or payout to the player's cash repays the debt first.
+     */
+    record ReverseAllowingDebt(String idempotencyKey, UUID transactionId, String reason) implements WalletCommand {
+    }
 }

@@ -31,7 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Three simulated hours of the simulated feed into a tenant's catalog: all three sports arrive with their market
  * groups, prices drift in play (several prices per selection in the odds history), matches finish and are resulted,
- * and nothing the feed says is refused.
+ * goals, breaks and runs are kept as incidents, kick-offs are recorded, and nothing the feed says is refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class SimulatedFeedIngestionIT {
@@ -95,5 +95,17 @@ class SimulatedFeedIngestionIT {
         assertThat(counts.get("groups")).as("main, goals, halves, corners, cards, players, specials").isEqualTo(7L);
         assertThat((Long) counts.get("most_prices")).as("prices drift in play").isGreaterThan(10);
         assertThat((Long) counts.get("suspensions")).as("goals and breaks suspend markets").isGreaterThan(5);
+        Map<String, Object> pastPost = in(() -> sql.sql("""
+                SELECT (SELECT string_agg(DISTINCT e.sport_key || ' ' || i.kind, ', ' ORDER BY e.sport_key || ' ' || i.kind)
+                          FROM event_incident i JOIN sport_event e ON e.id = i.event_id) AS kinds,
+                       (SELECT count(*) FROM event_incident) AS incidents,
+                       (SELECT count(*) FROM sport_event WHERE kicked_off_at IS NOT NULL) AS kicked_off,
+                       (SELECT count(*) FROM sport_event WHERE kicked_off_at IS NULL AND status <> 'scheduled'
+                          AND home IS NOT NULL) AS live_without_kick_off""").query().singleRow());
+        assertThat(pastPost.get("kinds")).as("goals, breaks of serve and runs are told as incidents")
+                .isEqualTo("basketball run, football goal, tennis break");
+        assertThat((Long) pastPost.get("incidents")).isGreaterThan(10);
+        assertThat((Long) pastPost.get("kicked_off")).isGreaterThan(5);
+        assertThat(pastPost.get("live_without_kick_off")).as("every match that went live has its kick-off").isEqualTo(0L);
     }
 }

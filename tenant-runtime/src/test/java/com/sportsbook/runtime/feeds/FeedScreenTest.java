@@ -3,10 +3,11 @@ package com.sportsbook.runtime.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sportsbook.runtime.feeds.jsonl.JsonLinesFeed;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Bad feed input is skipped with its reason, and the feed goes on. */
+/** Bad feed input is skipped with its reason, and the feed goes on; late incidents are not bad input. */
 class FeedScreenTest {
 
     private static final String FEED = """
@@ -48,6 +49,51 @@ class FeedScreenTest {
                 "a line is in steps of 0.25, not 2.3",
                 "a 1x2 market has no selection 'banana'");
         assertThat(screened.accepted().getLast()).isEqualTo(new FeedMessage.Result("e1", 9, 2, 0, null, null));
+    }
+
+    @Test
+    void anIncidentLineIsReadWithItsKindAndTrueTimeAndOneOfAnUnknownKindOrWithoutATimeIsRefused() {
+        JsonLinesFeed.Read read = JsonLinesFeed.read("""
+                {"type":"incident","eventRef":"e1","version":7,"kind":"goal","occurredAt":"2024-08-17T14:23:05.250Z"}
+                {"type":"incident","eventRef":"e1","version":8,"kind":"own_goal","occurredAt":"2024-08-17T14:25:00Z"}
+                {"type":"incident","eventRef":"e1","version":8,"kind":"red_card"}
+                {"type":"incident","eventRef":"e1","version":8,"kind":"red_card","occurredAt":"yesterday"}
+                """);
+
+        assertThat(read.messages()).containsExactly(
+                new FeedMessage.Incident("e1", 7, "goal", Instant.parse("2024-08-17T14:23:05.250Z")));
+        assertThat(read.problems()).extracting(JsonLinesFeed.Problem::line).containsExactly(2, 3, 4);
+        assertThat(read.problems().getFirst().reason()).isEqualTo("unknown incident kind 'own_goal'");
+        assertThat(read.problems().get(1).reason()).isEqualTo("occurredAt is missing");
+    }
+
+    @Test
+    void anIncidentReportedAfterLaterMessagesPassesTheScreenOnceItsEventIsKnownAndMalformedOnesAreSkipped() {
+        Instant kickOff = Instant.parse("2024-08-17T14:00:00Z");
+        FeedMessage.EventUpdate live = FeedMessage.EventUpdate.match("e1", 5, "football", "England", "PL", "Arsenal",
+                "Wolves", kickOff, EventStatus.LIVE, new FeedMessage.Score(1, 0));
+        FeedMessage.Incident lateGoal = new FeedMessage.Incident("e1", 3, "goal", kickOff.plusSeconds(600));
+        FeedMessage.Incident redCard = new FeedMessage.Incident("e1", 6, "red_card", kickOff.plusSeconds(900));
+        FeedMessage.EventUpdate sameVersionAsTheCard = FeedMessage.EventUpdate.match("e1", 6, "football", "England", "PL",
+                "Arsenal", "Wolves", kickOff, EventStatus.LIVE, new FeedMessage.Score(1, 0));
+
+        FeedScreen.Screened screened = new FeedScreen().screen(List.of(
+                new FeedMessage.Incident("e0", 1, "goal", kickOff),
+                live,
+                lateGoal,
+                new FeedMessage.Incident("e1", 4, "corner", kickOff),
+                new FeedMessage.Incident("e1", 4, "goal", null),
+                new FeedMessage.Incident("e1", 0, "goal", kickOff),
+                redCard,
+                sameVersionAsTheCard));
+
+        assertThat(screened.accepted()).as("version 3 after 5 still passes; an incident's version marks nothing applied")
+                .containsExactly(live, lateGoal, redCard, sameVersionAsTheCard);
+        assertThat(screened.skipped()).extracting(FeedScreen.Skipped::reason).containsExactly(
+                "unknown event e0",
+                "unknown incident kind 'corner'",
+                "an incident says when it occurred",
+                "a version is a positive number");
     }
 
     @Test

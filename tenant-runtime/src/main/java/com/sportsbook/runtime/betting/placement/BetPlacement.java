@@ -172,7 +172,7 @@ public final class BetPlacement {
         // what was written, as a reader would see it (no second read)
         return new Placed(new BetView(betId, player.id(), bet.type(), bet.currency(), bet.unitStake(), bet.lines(),
                 bet.totalStake(), bet.potentialReturn(), bet.oddsPolicy(), bet.inPlay(), bet.status(), null, now,
-                bet.acceptAfter(), delay > 0 ? null : now, List.copyOf(legViews), List.of(transition)), false);
+                bet.acceptAfter(), delay > 0 ? null : now, null, List.copyOf(legViews), List.of(transition)), false);
     }
 
     /** Re-validates the bound tenant's bets whose delay has run out: accepts, re-prices or rejects each. */

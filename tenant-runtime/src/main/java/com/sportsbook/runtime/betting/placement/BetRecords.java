@@ -135,24 +135,25 @@ public final class BetRecords {
 
     private static final String HEAD = """
             SELECT id, player_id, bet_type, currency, unit_stake, line_count, total_stake, potential_return, odds_policy,
-              in_play, status, reason, placed_at, accept_after, decided_at FROM bet""";
+              in_play, status, reason, placed_at, accept_after, decided_at, settled_return FROM bet""";
 
     private static BetView head(ResultSet rs) throws SQLException {
         return new BetView(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class), rs.getString("bet_type"),
                 rs.getString("currency"), rs.getLong("unit_stake"), rs.getInt("line_count"), rs.getLong("total_stake"),
                 rs.getLong("potential_return"), rs.getString("odds_policy"), rs.getBoolean("in_play"), rs.getString("status"),
                 rs.getString("reason"), rs.getTimestamp("placed_at").toInstant(), instant(rs, "accept_after"),
-                instant(rs, "decided_at"), List.of(), List.of());
+                instant(rs, "decided_at"), (Long) rs.getObject("settled_return"), List.of(), List.of());
     }
 
     private BetView complete(BetView head) {
         List<BetView.Leg> legs = jdbc.sql("""
                 SELECT position, selection_id, selection_key, selection_name, market_id, market_type, market_line, market_version,
-                  event_id, event_name, sport_key, requested_price, price FROM bet_leg WHERE bet_id = ? ORDER BY position""")
+                  event_id, event_name, sport_key, requested_price, price, outcome, void_reason FROM bet_leg WHERE bet_id = ? ORDER BY position""")
                 .param(head.id())
                 .query((rs, row) -> new BetView.Leg(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getObject(5, UUID.class), rs.getString(6), rs.getBigDecimal(7), rs.getLong(8), rs.getObject(9, UUID.class),
-                        rs.getString(10), rs.getString(11), rs.getBigDecimal(12), rs.getBigDecimal(13)))
+                        rs.getString(10), rs.getString(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getString(14),
+                        rs.getString(15)))
                 .list();
         List<BetView.Transition> transitions = jdbc.sql("SELECT from_status, to_status, cause, at FROM bet_transition WHERE bet_id = ? ORDER BY id")
                 .param(head.id())
@@ -161,7 +162,53 @@ public final class BetRecords {
                 .list();
         return new BetView(head.id(), head.playerId(), head.type(), head.currency(), head.unitStake(), head.lines(),
                 head.totalStake(), head.potentialReturn(), head.oddsPolicy(), head.inPlay(), head.status(), head.reason(),
-                head.placedAt(), head.acceptAfter(), head.decidedAt(), legs, transitions);
+                head.placedAt(), head.acceptAfter(), head.decidedAt(), head.settledReturn(), legs, transitions);
+    }
+
+    /** The bet locked against every other change (cash-out, another settlement) until the transaction ends. */
+    public Optional<BetView> lock(UUID bet) {
+        return jdbc.sql("SELECT id FROM bet WHERE id = ? FOR UPDATE").param(bet).query(UUID.class).optional()
+                .flatMap(this::find);
+    }
+
+    /** The brand the bet was placed on (its ledger accounts are the brand's). */
+    public String brandOf(UUID bet) {
+        return jdbc.sql("SELECT brand FROM bet WHERE id = ?").param(bet).query(String.class).single();
+    }
+
+    /** The bets with a leg on the event after {@code afterBet} in bet order, at most {@code limit}: a keyset page. */
+    public List<UUID> onEvent(UUID event, UUID afterBet, int limit) {
+        return jdbc.sql("""
+                SELECT DISTINCT bet_id FROM bet_leg WHERE event_id = ? AND bet_id > ? ORDER BY bet_id LIMIT ?""")
+                .params(event, afterBet == null ? new UUID(0L, 0L) : afterBet, limit)
+                .query(UUID.class).list();
+    }
+
+    /**
+     * Records a settlement on the bet: its status, what it returned, the settlement version, and how each leg
+     * resolved (outcome per position, with the void reason where a rule voided it).
+     */
+    public void settled(UUID bet, String status, long settledReturn, int version, List<String> outcomes,
+            List<String> voidReasons) {
+        jdbc.sql("UPDATE bet SET status = ?, settled_return = ?, settlement_version = ?, auto_cash_out_target = NULL WHERE id = ?")
+                .params(status, settledReturn, version, bet).update();
+        for (int position = 0; position < outcomes.size(); position++) {
+            jdbc.sql("UPDATE bet_leg SET outcome = ?, void_reason = ? WHERE bet_id = ? AND position = ?")
+                    .params(outcomes.get(position), voidReasons.get(position), bet, position).update();
+        }
+    }
+
+    /**
+     * What the book stands to pay on the bets with a leg on the event (or on the market, with {@code market}):
+     * the potential return of running bets plus what settled bets returned (a correction may move it).
+     */
+    public long liabilityOn(UUID event, UUID market) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(CASE WHEN status IN ('accepted', 'open', 'partially_cashed_out') THEN potential_return
+                  ELSE coalesce(settled_return, 0) END), 0)
+                FROM bet WHERE status NOT IN ('pending', 'rejected', 'cashed_out')
+                AND id IN (SELECT bet_id FROM bet_leg WHERE event_id = ? AND (CAST(? AS uuid) IS NULL OR market_id = ?))""")
+                .params(event, market, market).query(Long.class).single();
     }
 
     public Optional<UUID> holdOf(UUID bet) {

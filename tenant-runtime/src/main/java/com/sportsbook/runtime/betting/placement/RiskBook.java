@@ -61,6 +61,21 @@ public final class RiskBook {
                 .params(selection, currency, market, stakes, payouts).update();
     }
 
+    /**
+     * Takes a decided bet's lines out of the exposure they added at acceptance (each line's stake, and what it would
+     * pay, on every selection of the line); what cash-outs took out is gone already.
+     */
+    public void release(BetView bet, List<BetRecords.Line> lines) {
+        for (BetRecords.Line line : lines) {
+            long payout = BigDecimal.valueOf(line.stake()).multiply(line.odds()).setScale(0, java.math.RoundingMode.DOWN)
+                    .longValueExact();
+            for (int position : line.positions()) {
+                BetView.Leg leg = bet.legs().get(position);
+                expose(leg.selectionId(), leg.marketId(), bet.currency(), -line.stake(), -payout);
+            }
+        }
+    }
+
     /** The market's liability per selection (only selections with exposure), for traders. */
     public List<Long> liabilities(UUID market, String currency) {
         return jdbc.sql("""

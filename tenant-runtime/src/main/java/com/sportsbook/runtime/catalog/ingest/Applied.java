@@ -9,7 +9,10 @@ public record Applied(Kind kind, String reason, List<CatalogChange> changes) {
     public enum Kind {
         /** Applied (possibly with nothing visible changing: the same prices again under a new version). */
         APPLIED,
-        /** This version was applied before: a redelivery or a restarted feed. */
+        /**
+         * This version (for an incident: the same event, kind and time) was applied before: a redelivery or a
+         * restarted feed.
+         */
         DUPLICATE,
         /** Older than the version applied for the event: arrived late, ignored. */
         STALE,

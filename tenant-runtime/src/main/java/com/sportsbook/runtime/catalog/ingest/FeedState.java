@@ -54,6 +54,9 @@ public final class FeedState {
                 }
             }
             case FeedMessage.Result result -> events.remove(result.eventRef());
+            case FeedMessage.Incident incident -> {
+                // not replayed: a tenant that takes an event in later holds no bet an earlier incident could void
+            }
         }
     }
 

@@ -26,7 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the tenant's schema). The event row is locked first and carries the last feed version applied for the event:
  * a message at or below it changes nothing, so redeliveries, restarted feeds and late arrivals are harmless, and
  * two writers of the same event take turns. Every change raises the event's or market's own version and is kept in
- * the history tables (event_change, market_change, price_change).
+ * the history tables (event_change, market_change, price_change). The first time an event goes live (from scheduled,
+ * or announced live) its {@code kicked_off_at} is set to the ingestion time, once. Incidents are the exception to
+ * version ordering: one is kept whatever its version (late reports with the true time are what past-post detection
+ * needs), once per event, kind and time, without touching the event's versions or publishing a change.
  */
 public final class TenantCatalogWriter {
 
@@ -52,6 +55,7 @@ public final class TenantCatalogWriter {
             case FeedMessage.EventUpdate event -> event(tenant, event, now);
             case FeedMessage.MarketUpdate market -> market(tenant, market, now);
             case FeedMessage.Result result -> result(tenant, result, now);
+            case FeedMessage.Incident incident -> incident(incident, now);
         };
     }
 
@@ -67,11 +71,12 @@ public final class TenantCatalogWriter {
             UUID id = UUID.randomUUID();
             int inserted = jdbc.sql("""
                     INSERT INTO sport_event (id, feed_ref, competition_id, sport_key, name, home, away, starts_at, status,
-                      home_score, away_score, feed_version, version, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (feed_ref) DO NOTHING""")
+                      home_score, away_score, feed_version, version, updated_at, kicked_off_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (feed_ref) DO NOTHING""")
                     .params(id, update.eventRef(), competition, update.sport(), update.name(), update.home(), update.away(),
                             Timestamp.from(update.startsAt()), update.status().wire(), homeScore(update), awayScore(update),
-                            update.version(), Timestamp.from(now))
+                            update.version(), Timestamp.from(now),
+                            update.status() == EventStatus.LIVE ? Timestamp.from(now) : null)
                     .update();
             if (inserted == 0) {
                 // another writer created it meanwhile: take the ordinary path on its row
@@ -91,12 +96,14 @@ public final class TenantCatalogWriter {
                     + update.status().wire());
         }
         long version = event.version() + 1;
+        // a resumption (interrupted -> live) is not a kick-off; kicked_off_at, once set, never moves
+        boolean kicksOff = update.status() == EventStatus.LIVE && event.status() == EventStatus.SCHEDULED;
         jdbc.sql("""
                 UPDATE sport_event SET name = ?, home = ?, away = ?, starts_at = ?, status = ?, home_score = ?, away_score = ?,
-                  feed_version = ?, version = ?, updated_at = ? WHERE id = ?""")
+                  feed_version = ?, version = ?, updated_at = ?, kicked_off_at = COALESCE(kicked_off_at, ?) WHERE id = ?""")
                 .params(update.name(), update.home(), update.away(), Timestamp.from(update.startsAt()),
                         update.status().wire(), homeScore(update), awayScore(update), update.version(), version,
-                        Timestamp.from(now), event.id())
+                        Timestamp.from(now), kicksOff ? Timestamp.from(now) : null, event.id())
                 .update();
         eventHistory(event.id(), version, update.version(), update.status(), update, now);
         List<CatalogChange> changes = new ArrayList<>();
@@ -206,6 +213,33 @@ public final class TenantCatalogWriter {
         changes.addAll(moveMarkets(tenant, event.id(), Set.of("open", "suspended", "closed"), MarketStatus.RESULTED,
                 result.version(), now));
         return Applied.applied(changes);
+    }
+
+    /**
+     * Keeps an incident with its true time, however late it comes: no version check and no lock on the event (the
+     * unique key settles two writers of the same incident), no change to the event's versions, nothing to publish.
+     */
+    private Applied incident(FeedMessage.Incident incident, Instant now) {
+        Optional<String> problem = incident.problem();
+        if (problem.isPresent()) {
+            return Applied.not(Applied.Kind.SKIPPED, problem.get());
+        }
+        Optional<UUID> event = jdbc.sql("SELECT id FROM sport_event WHERE feed_ref = ?").param(incident.eventRef())
+                .query(UUID.class).optional();
+        if (event.isEmpty()) {
+            return Applied.not(Applied.Kind.UNKNOWN_EVENT, "unknown event " + incident.eventRef());
+        }
+        int inserted = jdbc.sql("""
+                INSERT INTO event_incident (event_id, kind, occurred_at, reported_at, feed_version) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (event_id, kind, occurred_at) DO NOTHING""")
+                .params(event.get(), incident.kind(), Timestamp.from(incident.occurredAt()), Timestamp.from(now),
+                        incident.version())
+                .update();
+        if (inserted == 0) {
+            return Applied.not(Applied.Kind.DUPLICATE, "the " + incident.kind() + " at " + incident.occurredAt()
+                    + " was reported before");
+        }
+        return Applied.applied(List.of());
     }
 
     /**

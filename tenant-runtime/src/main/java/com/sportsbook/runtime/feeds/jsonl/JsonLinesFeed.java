@@ -20,10 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
  *  "home":"Arsenal","away":"Wolves","startsAt":"2024-08-17T14:00:00Z","status":"scheduled"}
  * {"type":"market","eventRef":"e1","version":2,"marketRef":"e1:1x2","marketType":"1x2","status":"open",
  *  "prices":{"home":"1.18","draw":"7.5","away":"13"}}
+ * {"type":"incident","eventRef":"e1","version":7,"kind":"goal","occurredAt":"2024-08-17T14:23:05Z"}
  * {"type":"result","eventRef":"e1","version":9,"homeGoals":2,"awayGoals":0}
  * </pre>
  * An event may carry a {@code name} (outrights) and a {@code score}; a market's {@code prices} may be left out when
- * only its status changes. A line that is not such an object is reported with its number and skipped.
+ * only its status changes. An incident's {@code kind} is one of {@code goal}, {@code red_card}, {@code penalty},
+ * {@code break} (of serve, tennis) and {@code run} (basketball), and {@code occurredAt} is when it happened on the
+ * field (ISO-8601, UTC), which may be well before the line is sent: incidents are kept however late they come (the
+ * same incident twice is kept once), for voiding bets accepted after them. A line that is not such an object is
+ * reported with its number and skipped.
  */
 public final class JsonLinesFeed {
 
@@ -92,6 +97,14 @@ public final class JsonLinesFeed {
                         .orElseThrow(() -> new IllegalArgumentException("unknown market type '" + text(node, "marketType") + "'"));
                 yield new FeedMessage.MarketUpdate(event, version, text(node, "marketRef"), type, line,
                         MarketStatus.fromWire(text(node, "status")), prices);
+            }
+            case "incident" -> {
+                FeedMessage.Incident incident = new FeedMessage.Incident(event, version, text(node, "kind"),
+                        Instant.parse(text(node, "occurredAt")));
+                incident.problem().ifPresent(problem -> {
+                    throw new IllegalArgumentException(problem);
+                });
+                yield incident;
             }
             case "result" -> new FeedMessage.Result(event, version, node.path("homeGoals").asInt(),
                     node.path("awayGoals").asInt(), optionalInt(node, "halfTimeHomeGoals"),

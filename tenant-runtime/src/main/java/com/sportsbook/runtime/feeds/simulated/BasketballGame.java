@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
  * (from the teams' ratings, a little home advantage). Four quarters with short breaks and a longer one at half time;
  * a tie after regulation goes to five-minute overtimes. The game clock runs 2.2 times slower than simulated time. The
  * score told is points, every tick while the ball is in play; a run of eight unanswered points suspends the markets
- * for a moment. The prices come from a normal approximation of the points to come. Markets: match winner, total
- * points on a half line and Asian handicaps on three half lines around the expected margin.
+ * for a moment and is told as an incident. The prices come from a normal approximation of the points to come.
+ * Markets: match winner, total points on a half line and Asian handicaps on three half lines around the expected
+ * margin.
  */
 final class BasketballGame extends SimulatedEvent {
 
@@ -167,6 +168,7 @@ final class BasketballGame extends SimulatedEvent {
         }
         if (runPending) {
             runPending = false;
+            incident("run");
             suspendFor(SUSPENSION);
         } else {
             reprice();

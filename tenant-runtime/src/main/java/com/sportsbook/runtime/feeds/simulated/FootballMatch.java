@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * the same rates, each carrying a small estimation error that wanders tick by tick: the goals still to come in the
  * remaining time are Poisson, added to the score so far. Markets: 1X2, double chance, total goals (1.5, 2.5, 2.75,
  * 3.5), Asian handicap (home -0.5, -0.25, 0, +0.5), both teams to score, correct score (0-0 to 3-3 and other),
- * half-time result (until half time), total corners 9.5, total cards 4.5 and anytime goalscorer.
+ * half-time result (until half time), total corners 9.5, total cards 4.5 and anytime goalscorer. A goal is also told
+ * as an incident.
  */
 final class FootballMatch extends SimulatedEvent {
 
@@ -202,6 +203,7 @@ final class FootballMatch extends SimulatedEvent {
         if (scorer != null) {
             scorers.add(scorer);
         }
+        incident("goal");
         scoreIs(homeGoals, awayGoals);
         suspendFor(GOAL_SUSPENSION);
     }

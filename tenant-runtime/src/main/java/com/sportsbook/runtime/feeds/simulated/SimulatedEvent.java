@@ -21,7 +21,9 @@ import java.util.SplittableRandom;
  * what happens to it next. Subclasses (a football match, a tennis match, a basketball game, a competition's outright)
  * schedule their happenings and price their markets; this class turns their state changes into feed messages, with
  * one strictly rising version per event. An event can be brought to a moment silently (an event already in play
- * when the feed starts) and is then announced as it stands: its event update first, then its markets.
+ * when the feed starts) and is then announced as it stands: its event update first, then its markets. Incidents (a
+ * goal, a break of serve, a run) are told with the moment they happened, a second or three of feed latency before
+ * the simulated moment they are told at.
  */
 abstract class SimulatedEvent {
 
@@ -37,6 +39,9 @@ abstract class SimulatedEvent {
     }
 
     static final Duration PRE_MATCH_TICK = Duration.ofMinutes(15);
+    /** How long after an incident the simulated provider tells it: 1 to 3 s of simulated time. */
+    static final Duration SHORTEST_LATENCY = Duration.ofSeconds(1);
+    static final Duration LONGEST_LATENCY = Duration.ofSeconds(3);
 
     final String ref;
     final String sport;
@@ -52,6 +57,8 @@ abstract class SimulatedEvent {
             .thenComparing(Happening::priority).thenComparingLong(Happening::sequence));
     private final Map<String, SimulatedMarket> markets = new LinkedHashMap<>();
     private final List<FeedMessage> outbox = new ArrayList<>();
+    /** Its own stream, so drawing latencies leaves what happens on the field as the event's seed makes it. */
+    private final SplittableRandom latency;
     private long sequence;
     private long version;
     private int tickChain;
@@ -75,6 +82,7 @@ abstract class SimulatedEvent {
         this.away = away;
         this.startsAt = startsAt;
         this.pricer = new Pricer(margin(seed));
+        this.latency = new SplittableRandom(seed ^ 0x1A7E_2C1D_E7L);
         this.now = startsAt;
     }
 
@@ -227,6 +235,18 @@ abstract class SimulatedEvent {
         if (!next.equals(score)) {
             score = next;
             emitEvent();
+        }
+    }
+
+    /**
+     * An incident ({@link FeedMessage.Incident#KINDS}) told now, as having happened a feed latency ago (1 to 3 s,
+     * to the millisecond): what past-post detection compares bets with.
+     */
+    final void incident(String kind) {
+        long spread = LONGEST_LATENCY.minus(SHORTEST_LATENCY).toMillis();
+        Duration delay = SHORTEST_LATENCY.plusMillis(latency.nextLong(spread + 1));
+        if (emitting) {
+            outbox.add(new FeedMessage.Incident(ref, ++version, kind, now.minus(delay)));
         }
     }
 

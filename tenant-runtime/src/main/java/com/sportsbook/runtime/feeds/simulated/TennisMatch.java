@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
  * sets. The prices come from an exact recursion over the games still to play (who wins, and how many games there
  * will be in all) using estimates of the hold probabilities that wander tick by tick. Markets: match winner and total
  * games on a half line. A hold re-prices; a break of serve or the end of a set suspends for a moment, then re-opens.
+ * A break of serve is also told as an incident.
  */
 final class TennisMatch extends SimulatedEvent {
 
@@ -89,6 +90,9 @@ final class TennisMatch extends SimulatedEvent {
         boolean homeWins = tieBreak ? court.nextDouble() < Recursion.tieBreak(homeHold, awayHold)
                 : homeServes ? court.nextDouble() < homeHold : court.nextDouble() >= awayHold;
         boolean broken = !tieBreak && homeWins != homeServes;
+        if (broken) {
+            incident("break");
+        }
         homeServes = !homeServes;
         gamesPlayed++;
         if (homeWins) {

@@ -70,11 +70,11 @@ final class AccountIds {
             case AccountRef.House h -> h.kind().wireName();
         };
         jdbc.sql("""
-                INSERT INTO wallet_account (id, owner, player_id, brand, currency, kind, balance, held, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                INSERT INTO wallet_account (id, owner, player_id, brand, currency, kind, balance, held, debt, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(UUID.randomUUID(), player ? "player" : "house", playerId, account.brand(),
                         account.currency().getCurrencyCode(), kind, player ? 0L : null, player ? 0L : null,
-                        java.sql.Timestamp.from(clock.instant()))
+                        player ? 0L : null, java.sql.Timestamp.from(clock.instant()))
                 .update();
         return find(account).orElseThrow(() -> new IllegalStateException("account " + account + " was not opened"));
     }

@@ -3,6 +3,7 @@ package com.sportsbook.runtime.wallet.ledger;
 import com.sportsbook.runtime.wallet.AccountKind;
 import com.sportsbook.runtime.wallet.AccountRef;
 import com.sportsbook.runtime.wallet.Balance;
+import com.sportsbook.runtime.wallet.HouseAccountKind;
 import com.sportsbook.runtime.wallet.Posting;
 import com.sportsbook.runtime.wallet.Rejection;
 import com.sportsbook.runtime.wallet.Statement;
@@ -31,8 +32,16 @@ import org.springframework.transaction.support.TransactionOperations;
  * waits on that row and then replays this one's outcome), then locks the player accounts it touches in id order
  * (no deadlocks), checks them with {@link LedgerRules}, and writes the transaction, its postings and the new player
  * balances. House accounts are only ever inserted into, never locked.
+ *
+ * <p>Player debt lives on the locked player account ({@code debt}, with one {@code wallet_debt_movement} per change)
+ * and is mirrored by the brand's {@link HouseAccountKind#PLAYER_DEBT} account: a reversal allowing debt books the
+ * shortfall there, and a deposit or payout to an indebted player's cash is followed, in the same database
+ * transaction, by a {@link TransactionKind#DEBT_REPAYMENT} that takes the debt out of the credit first.
  */
 final class JdbcLedger implements Wallet {
+
+    /** Appended to the crediting command's idempotency key to name the debt repayment that follows it. */
+    static final String DEBT_REPAYMENT_SUFFIX = ":debt-repayment";
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
@@ -69,7 +78,10 @@ final class JdbcLedger implements Wallet {
             case WalletCommand.PlaceHold hold -> hold(hold);
             case WalletCommand.CaptureHold capture -> capture(capture);
             case WalletCommand.ReleaseHold release -> release(release);
-            case WalletCommand.Reverse reverse -> reverse(reverse);
+            case WalletCommand.Reverse reverse -> reverse(reverse.idempotencyKey(), reverse.transactionId(),
+                    reverse.reason(), false);
+            case WalletCommand.ReverseAllowingDebt reverse -> reverse(reverse.idempotencyKey(), reverse.transactionId(),
+                    reverse.reason(), true);
         };
         record(command.idempotencyKey(), outcome);
         return outcome;
@@ -121,6 +133,7 @@ final class JdbcLedger implements Wallet {
         UUID transactionId = insertTransaction(transfer.kind(), transfer.idempotencyKey(), null, transfer.reference(),
                 transfer.description());
         post(transactionId, legs, locked);
+        repayDebtFirst(transfer.idempotencyKey(), transfer.kind(), transactionId, legs, locked);
         return new WalletOutcome.Applied(transactionId, null, false);
     }
 
@@ -203,13 +216,14 @@ final class JdbcLedger implements Wallet {
                 new Leg(hold.counterAccountId(), counter, capture.amount()));
         Map<UUID, AccountState> locked = lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList());
         AccountState account = locked.get(hold.accountId());
-        AccountState released = new AccountState(account.balance(), account.held() - hold.amount());
+        AccountState released = new AccountState(account.balance(), account.held() - hold.amount(), account.debt());
         locked.put(hold.accountId(), released);
         firstRefusal(legs, locked).ifPresent(refused -> {
             throw new IllegalStateException("a pending hold could not be captured: " + refused.detail());
         });
         UUID transactionId = insertTransaction(hold.captureKind(), capture.idempotencyKey(), null, hold.reference(), null);
         post(transactionId, legs, locked);
+        repayDebtFirst(capture.idempotencyKey(), hold.captureKind(), transactionId, legs, locked);
         jdbc.sql("""
                 UPDATE wallet_hold SET status = 'captured', captured_amount = ?, capture_transaction_id = ?, resolved_at = ?
                 WHERE id = ?""").params(capture.amount(), transactionId, now(), hold.id()).update();
@@ -229,32 +243,123 @@ final class JdbcLedger implements Wallet {
         return new WalletOutcome.Applied(null, hold.id(), false);
     }
 
-    private WalletOutcome reverse(WalletCommand.Reverse reverse) {
+    /**
+     * Negates every posting of the original. Without {@code allowDebt} a player account that cannot take its negated
+     * posting refuses the whole reversal; with it, the account gives what it has available and owes the rest.
+     */
+    private WalletOutcome reverse(String key, UUID originalId, String reason, boolean allowDebt) {
         List<Map<String, Object>> rows = jdbc.sql("SELECT id, reference FROM wallet_transaction WHERE id = ? FOR UPDATE")
-                .param(reverse.transactionId()).query().listOfRows();
+                .param(originalId).query().listOfRows();
         if (rows.isEmpty()) {
-            return rejected(Rejection.TRANSACTION_NOT_FOUND, "there is no transaction " + reverse.transactionId());
+            return rejected(Rejection.TRANSACTION_NOT_FOUND, "there is no transaction " + originalId);
         }
         boolean reversed = jdbc.sql("SELECT count(*) FROM wallet_transaction WHERE reverses = ?")
-                .param(reverse.transactionId()).query(Long.class).single() > 0;
+                .param(originalId).query(Long.class).single() > 0;
         if (reversed) {
             return rejected(Rejection.ALREADY_REVERSED, "the transaction has been reversed already");
         }
-        List<Leg> legs = jdbc.sql("SELECT account_id, amount FROM wallet_posting WHERE transaction_id = ? ORDER BY id")
-                .param(reverse.transactionId())
+        List<Leg> negated = jdbc.sql("SELECT account_id, amount FROM wallet_posting WHERE transaction_id = ? ORDER BY id")
+                .param(originalId)
                 .query((rs, row) -> {
                     UUID accountId = rs.getObject("account_id", UUID.class);
                     return new Leg(accountId, describe(accountId), -rs.getLong("amount"));
                 }).list();
-        Map<UUID, AccountState> locked = lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList());
-        Optional<WalletOutcome.Rejected> refused = firstRefusal(legs, locked);
+        // reversing a debt or a repayment would move the debt account without the debts it mirrors
+        if (negated.stream().anyMatch(leg -> LedgerRules.movesDebt(leg.account()))) {
+            return rejected(Rejection.INVALID_POSTINGS, "the transaction moved player debt, which is never reversed");
+        }
+        Map<UUID, AccountState> locked = lockPlayers(negated.stream().filter(Leg::player).map(Leg::accountId).toList());
+        Forced forced = allowDebt ? takeWhatIsAvailable(negated, locked) : new Forced(negated, Map.of());
+        Optional<WalletOutcome.Rejected> refused = firstRefusal(forced.legs(), locked);
         if (refused.isPresent()) {
             return refused.get();
         }
-        UUID transactionId = insertTransaction(TransactionKind.REVERSAL, reverse.idempotencyKey(), reverse.transactionId(),
-                (String) rows.getFirst().get("reference"), reverse.reason());
-        post(transactionId, legs, locked);
+        UUID transactionId = insertTransaction(TransactionKind.REVERSAL, key, originalId,
+                (String) rows.getFirst().get("reference"), reason);
+        post(transactionId, forced.legs(), locked);
+        changeDebts(transactionId, forced.debts(), locked);
         return new WalletOutcome.Applied(transactionId, null, false);
+    }
+
+    /** A reversal's legs once every player account gives at most what it has available, and the debt each incurs. */
+    private record Forced(List<Leg> legs, Map<UUID, Long> debts) {
+    }
+
+    private Forced takeWhatIsAvailable(List<Leg> negated, Map<UUID, AccountState> locked) {
+        List<Leg> legs = new ArrayList<>();
+        Map<UUID, Long> debts = new LinkedHashMap<>();
+        Map<AccountRef.House, Long> owed = new LinkedHashMap<>();
+        for (Leg leg : negated) {
+            long shortfall = leg.player() ? LedgerRules.shortfall(locked.get(leg.accountId()), leg.amount()) : 0;
+            if (shortfall == 0) {
+                legs.add(leg);
+                continue;
+            }
+            long taken = leg.amount() + shortfall;
+            if (taken != 0) {
+                legs.add(new Leg(leg.accountId(), leg.account(), taken));
+            }
+            debts.put(leg.accountId(), shortfall);
+            owed.merge(debtAccount(leg.account()), shortfall, Math::addExact);
+        }
+        owed.forEach((house, amount) -> legs.add(new Leg(accounts.idOf(house), house, -amount)));
+        return new Forced(legs, debts);
+    }
+
+    /**
+     * Debt is repaid first: when a deposit or a payout credits the cash of a player who owes debt, a second journal
+     * transaction right after it moves as much of the credit as the debt needs to the debt account. It runs inside
+     * the crediting command, so a replay of that command (which returns the recorded outcome) never repays again.
+     */
+    private void repayDebtFirst(String key, TransactionKind kind, UUID creditingId, List<Leg> legs,
+            Map<UUID, AccountState> locked) {
+        if (kind != TransactionKind.DEPOSIT && kind != TransactionKind.PAYOUT) {
+            return;
+        }
+        List<Leg> repayment = new ArrayList<>();
+        Map<UUID, Long> repaid = new LinkedHashMap<>();
+        Map<AccountRef.House, Long> owed = new LinkedHashMap<>();
+        for (Leg leg : legs) {
+            if (!(leg.account() instanceof AccountRef.Player player) || player.kind() != AccountKind.CASH) {
+                continue;
+            }
+            long amount = LedgerRules.repayment(leg.amount(), locked.get(leg.accountId()).debt());
+            if (amount == 0) {
+                continue;
+            }
+            repayment.add(new Leg(leg.accountId(), leg.account(), -amount));
+            repaid.put(leg.accountId(), -amount);
+            owed.merge(debtAccount(leg.account()), amount, Math::addExact);
+        }
+        if (repayment.isEmpty()) {
+            return;
+        }
+        owed.forEach((house, amount) -> repayment.add(new Leg(accounts.idOf(house), house, amount)));
+        firstRefusal(repayment, locked).ifPresent(refused -> {
+            throw new IllegalStateException("a debt repayment out of a fresh credit could not be posted: " + refused.detail());
+        });
+        UUID transactionId = insertTransaction(TransactionKind.DEBT_REPAYMENT, key + DEBT_REPAYMENT_SUFFIX, null,
+                creditingId.toString(), "debt repaid first out of transaction " + creditingId);
+        post(transactionId, repayment, locked);
+        changeDebts(transactionId, repaid, locked);
+    }
+
+    /** Changes the locked accounts' debt (positive: incurred, negative: repaid), one movement per account. */
+    private void changeDebts(UUID transactionId, Map<UUID, Long> changes, Map<UUID, AccountState> locked) {
+        Timestamp at = now();
+        changes.forEach((accountId, change) -> {
+            AccountState state = locked.get(accountId);
+            long debt = Math.addExact(state.debt(), change);
+            locked.put(accountId, new AccountState(state.balance(), state.held(), debt));
+            jdbc.sql("UPDATE wallet_account SET debt = ? WHERE id = ?").params(debt, accountId).update();
+            jdbc.sql("""
+                    INSERT INTO wallet_debt_movement (account_id, transaction_id, amount, created_at) VALUES (?, ?, ?, ?)""")
+                    .params(accountId, transactionId, change, at).update();
+        });
+    }
+
+    private static AccountRef.House debtAccount(AccountRef account) {
+        return new AccountRef.House(account.brand(), account.currency(), HouseAccountKind.PLAYER_DEBT);
     }
 
     /** A posting about to be written: the account's id and description, and the signed amount. */
@@ -268,8 +373,9 @@ final class JdbcLedger implements Wallet {
     private Map<UUID, AccountState> lockPlayers(List<UUID> ids) {
         Map<UUID, AccountState> states = new HashMap<>();
         for (UUID id : ids.stream().distinct().sorted(Comparator.naturalOrder()).toList()) {
-            states.put(id, jdbc.sql("SELECT balance, held FROM wallet_account WHERE id = ? FOR UPDATE").param(id)
-                    .query((rs, row) -> new AccountState(rs.getLong("balance"), rs.getLong("held"))).single());
+            states.put(id, jdbc.sql("SELECT balance, held, debt FROM wallet_account WHERE id = ? FOR UPDATE").param(id)
+                    .query((rs, row) -> new AccountState(rs.getLong("balance"), rs.getLong("held"), rs.getLong("debt")))
+                    .single());
         }
         return states;
     }
@@ -281,7 +387,7 @@ final class JdbcLedger implements Wallet {
             if (leg.player()) {
                 AccountState state = locked.get(leg.accountId());
                 balanceAfter = state.balance() + leg.amount();
-                locked.put(leg.accountId(), new AccountState(balanceAfter, state.held()));
+                locked.put(leg.accountId(), new AccountState(balanceAfter, state.held(), state.debt()));
                 setPlayerBalance(leg.accountId(), balanceAfter, state.held());
             }
             jdbc.sql("""
@@ -316,8 +422,7 @@ final class JdbcLedger implements Wallet {
                         return (AccountRef) new AccountRef.Player(rs.getObject("player_id", UUID.class), rs.getString("brand"),
                                 currency, AccountKind.valueOf(kind));
                     }
-                    return new AccountRef.House(rs.getString("brand"), currency,
-                            com.sportsbook.runtime.wallet.HouseAccountKind.valueOf(kind));
+                    return new AccountRef.House(rs.getString("brand"), currency, HouseAccountKind.valueOf(kind));
                 }).single();
     }
 
@@ -334,27 +439,28 @@ final class JdbcLedger implements Wallet {
     private Balance readBalance(AccountRef account) {
         Optional<UUID> id = accounts.existing(account);
         if (id.isEmpty()) {
-            return new Balance(account, 0, 0);
+            return new Balance(account, 0, 0, 0);
         }
         if (account instanceof AccountRef.Player) {
-            return jdbc.sql("SELECT balance, held FROM wallet_account WHERE id = ?").param(id.get())
-                    .query((rs, row) -> new Balance(account, rs.getLong("balance"), rs.getLong("held"))).single();
+            return jdbc.sql("SELECT balance, held, debt FROM wallet_account WHERE id = ?").param(id.get())
+                    .query((rs, row) -> new Balance(account, rs.getLong("balance"), rs.getLong("held"), rs.getLong("debt")))
+                    .single();
         }
         long sum = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM wallet_posting WHERE account_id = ?").param(id.get())
                 .query(Long.class).single();
-        return new Balance(account, sum, 0);
+        return new Balance(account, sum, 0, 0);
     }
 
     @Override
     public List<Balance> balances(UUID playerId, String brand) {
         return transactions.execute(status -> jdbc.sql("""
-                SELECT currency, kind, balance, held FROM wallet_account
+                SELECT currency, kind, balance, held, debt FROM wallet_account
                 WHERE owner = 'player' AND player_id = ? AND brand = ? ORDER BY currency, kind""")
                 .params(playerId, brand)
                 .query((rs, row) -> new Balance(new AccountRef.Player(playerId, brand,
                         Currency.getInstance(rs.getString("currency")),
                         AccountKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT))),
-                        rs.getLong("balance"), rs.getLong("held")))
+                        rs.getLong("balance"), rs.getLong("held"), rs.getLong("debt")))
                 .list());
     }
 
@@ -450,6 +556,7 @@ final class JdbcLedger implements Wallet {
             case WalletCommand.CaptureHold ignored -> "capture";
             case WalletCommand.ReleaseHold ignored -> "release";
             case WalletCommand.Reverse ignored -> "reverse";
+            case WalletCommand.ReverseAllowingDebt ignored -> "reverse_with_debt";
         };
     }
 

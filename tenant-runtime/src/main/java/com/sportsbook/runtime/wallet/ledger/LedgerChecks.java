@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ledger proving itself for the bound tenant: every transaction sums to zero per currency, every player
- * balance equals the sum of its postings, every account's held amount equals its pending holds, and every posting
- * is in its account's currency. The checks read one snapshot (repeatable read), so commands running meanwhile
+ * balance equals the sum of its postings, every account's held amount equals its pending holds, every posting
+ * is in its account's currency, every player account's debt equals the sum of its debt movements, and per brand and
+ * currency the players' debts add up to minus the player debt account's postings. The checks read one snapshot (repeatable read), so commands running meanwhile
  * cannot cause false alarms; the result is recorded.
  */
 public final class LedgerChecks {
@@ -98,11 +99,36 @@ public final class LedgerChecks {
                 SELECT p.id FROM wallet_posting p JOIN wallet_account a ON a.id = p.account_id
                 WHERE p.currency <> a.currency LIMIT 50""")
                 .query((rs, row) -> "posting " + rs.getLong("id") + " is not in its account's currency").list();
-        for (List<String> found : List.of(unbalanced, balances, holds, currencies)) {
+        // a house account has no debt (NULL), so any movement booked on one is reported too
+        List<String> debts = jdbc.sql("""
+                SELECT a.id, COALESCE(a.debt, 0) AS debt, COALESCE(m.total, 0) AS total FROM wallet_account a
+                LEFT JOIN (SELECT account_id, SUM(amount) AS total FROM wallet_debt_movement GROUP BY account_id) m
+                  ON m.account_id = a.id
+                WHERE COALESCE(a.debt, 0) <> COALESCE(m.total, 0)""")
+                .query((rs, row) -> "account " + rs.getString("id") + " owes " + rs.getLong("debt")
+                        + " but its debt movements sum to " + rs.getLong("total"))
+                .list();
+        List<String> debtAccounts = jdbc.sql("""
+                WITH owed AS (
+                  SELECT brand, currency, SUM(debt) AS total FROM wallet_account
+                  WHERE owner = 'player' GROUP BY brand, currency HAVING SUM(debt) <> 0),
+                booked AS (
+                  SELECT a.brand, a.currency, -SUM(p.amount) AS total FROM wallet_posting p
+                  JOIN wallet_account a ON a.id = p.account_id
+                  WHERE a.owner = 'house' AND a.kind = 'player_debt' GROUP BY a.brand, a.currency)
+                SELECT brand, currency, COALESCE(o.total, 0) AS owed, COALESCE(b.total, 0) AS booked
+                FROM owed o FULL JOIN booked b USING (brand, currency)
+                WHERE COALESCE(o.total, 0) <> COALESCE(b.total, 0)""")
+                .query((rs, row) -> "players of brand " + rs.getString("brand") + " owe " + rs.getLong("owed") + " "
+                        + rs.getString("currency") + " but the player debt account books " + rs.getLong("booked") + " owed")
+                .list();
+        for (List<String> found : List.of(unbalanced, balances, debts, debtAccounts, holds, currencies)) {
             found.stream().limit(MAX_FINDINGS - findings.size()).forEach(findings::add);
         }
-        boolean passed = unbalanced.isEmpty() && balances.isEmpty() && holds.isEmpty() && currencies.isEmpty();
+        boolean passed = unbalanced.isEmpty() && balances.isEmpty() && debts.isEmpty() && debtAccounts.isEmpty()
+                && holds.isEmpty() && currencies.isEmpty();
         return new Result(UUID.randomUUID(), trigger, started, clock.instant(), transactions, accounts,
-                unbalanced.size(), balances.size(), holds.size() + currencies.size(), passed, List.copyOf(findings));
+                unbalanced.size(), balances.size() + debts.size() + debtAccounts.size(), holds.size() + currencies.size(),
+                passed, List.copyOf(findings));
     }
 }

@@ -8,7 +8,8 @@ import java.util.HexFormat;
 
 /**
  * The fingerprint of a command, kept with its idempotency key: a replay must carry the very same command. Commands
- * are records of records, strings, numbers, enums and currencies, so their text form is complete and stable.
+ * are records of records, strings, numbers, enums and currencies, so their text form is complete and stable, and it
+ * starts with the record's name: a {@code Reverse} and a {@code ReverseAllowingDebt} of the same transaction differ.
  */
 final class RequestHash {
 

@@ -41,15 +41,19 @@ class PlayerWalletController {
         this.players = players;
     }
 
-    /** One currency's accounts side by side; {@code withdrawable} is available cash. */
-    record CurrencyBalance(String currency, long cash, long bonus, long locked, long held, long withdrawable) {
+    /**
+     * One currency's accounts side by side; {@code withdrawable} is available cash; {@code debt} is what the player
+     * owes after a correction took more than the balance had, repaid first from the next deposit or payout.
+     */
+    record CurrencyBalance(String currency, long cash, long bonus, long locked, long held, long withdrawable,
+            long debt) {
     }
 
     record Balances(List<CurrencyBalance> balances) {
     }
 
     @GetMapping("/api/v1/wallet/balances")
-    @Operation(summary = "The player's balances per currency in minor units: cash, bonus (apart), locked, held")
+    @Operation(summary = "The player's balances per currency in minor units: cash, bonus (apart), locked, held, debt")
     ResponseEntity<?> balances(JwtAuthenticationToken token) {
         Optional<PlayerView> player = players.bySubject(token.getToken().getSubject());
         if (player.isEmpty()) {
@@ -68,7 +72,8 @@ class PlayerWalletController {
             long held = cash == null ? 0 : cash.held();
             rows.add(new CurrencyBalance(currency, balanceOf(accounts, AccountKind.CASH),
                     balanceOf(accounts, AccountKind.BONUS), balanceOf(accounts, AccountKind.LOCKED), held,
-                    balanceOf(accounts, AccountKind.CASH) - held));
+                    balanceOf(accounts, AccountKind.CASH) - held,
+                    accounts.values().stream().mapToLong(Balance::debt).sum()));
         });
         return ResponseEntity.ok(new Balances(rows));
     }

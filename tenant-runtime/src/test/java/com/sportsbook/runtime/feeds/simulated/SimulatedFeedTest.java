@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sportsbook.runtime.feeds.EventStatus;
 import com.sportsbook.runtime.feeds.FeedMessage;
 import com.sportsbook.runtime.feeds.FeedMessage.EventUpdate;
+import com.sportsbook.runtime.feeds.FeedMessage.Incident;
 import com.sportsbook.runtime.feeds.FeedMessage.MarketUpdate;
 import com.sportsbook.runtime.feeds.FeedMessage.Result;
 import com.sportsbook.runtime.feeds.FeedScreen;
@@ -196,6 +197,59 @@ class SimulatedFeedTest {
             }
         }
         return false;
+    }
+
+    @Test
+    void goalsBreaksAndRunsAreToldAsIncidentsThatHappenedOneToThreeSecondsBeforeTheyWereTold() {
+        SimulatedFeed feed = new SimulatedFeed(SimulationSettings.defaults(), START);
+        List<FeedMessage> messages = new ArrayList<>(feed.advance(Duration.ZERO));
+        // a second at a time, so each incident is known to be told within the second after its step began
+        Map<Incident, Instant> stepBegan = new LinkedHashMap<>();
+        for (int second = 0; second < 4 * 3600; second++) {
+            Instant began = feed.now();
+            for (FeedMessage message : feed.advance(Duration.ofSeconds(1))) {
+                messages.add(message);
+                if (message instanceof Incident incident) {
+                    stepBegan.put(incident, began);
+                }
+            }
+        }
+        Map<String, String> sports = new HashMap<>();
+        updates(messages).forEach(update -> sports.putIfAbsent(update.eventRef(), update.sport()));
+
+        assertThat(stepBegan.keySet()).extracting(incident -> sports.get(incident.eventRef()) + " " + incident.kind())
+                .containsOnly("football goal", "tennis break", "basketball run")
+                .contains("football goal", "tennis break", "basketball run");
+        stepBegan.forEach((incident, began) -> assertThat(incident.occurredAt())
+                .as("%s told in the second after %s", incident, began)
+                .isBeforeOrEqualTo(began)
+                .isAfter(began.minusSeconds(3)));
+        assertThat(stepBegan.keySet().stream().map(incident -> incident.occurredAt().toEpochMilli() % 1000).distinct())
+                .as("latencies drawn to the millisecond, not one fixed delay").hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void everyGoalOfAMatchIsToldAsAnIncidentJustBeforeTheScoreThatCountsIt() {
+        int matches = 0;
+        for (List<FeedMessage> messages : byEvent(longRun()).values()) {
+            EventUpdate announced = updates(messages).getFirst();
+            if (!announced.sport().equals("football") || announced.status() != EventStatus.SCHEDULED
+                    || !(messages.getLast() instanceof Result result)) {
+                continue;
+            }
+            List<Incident> goals = messages.stream().filter(Incident.class::isInstance).map(Incident.class::cast).toList();
+            assertThat(goals).as(announced.eventRef()).hasSize(result.homeGoals() + result.awayGoals())
+                    .allSatisfy(goal -> assertThat(goal.kind()).isEqualTo("goal"));
+            for (int i = 0; i < messages.size(); i++) {
+                if (messages.get(i) instanceof Incident goal) {
+                    assertThat(messages.get(i + 1)).as("the score after " + goal).isInstanceOfSatisfying(EventUpdate.class,
+                            update -> assertThat(update.status()).isEqualTo(EventStatus.LIVE));
+                    assertThat(goal.occurredAt()).isAfter(announced.startsAt());
+                }
+            }
+            matches++;
+        }
+        assertThat(matches).isGreaterThan(5);
     }
 
     @Test
