@@ -151,6 +151,77 @@ class BettingEndToEndIT {
         assertThat(cash()).isEqualTo(before);
     }
 
+    private JsonNode awaitBet(String betId, String status) throws InterruptedException {
+        JsonNode bet = null;
+        for (int i = 0; i < 100; i++) {
+            bet = edge.get("/api/v1/bets/" + betId).host(HOST).header(AUTH, player).send().json();
+            if (bet.get("status").asString().equals(status)) {
+                return bet;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the bet never became " + status + ": " + bet);
+    }
+
+    @Test
+    void aTradersResultPaysThePlayerACorrectionResettlesAndBadResultsAndVoidsAreProblemDetails() throws InterruptedException {
+        Instant kickOff = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        push("""
+                {"type":"event","eventRef":"t:9","version":1,"sport":"football","category":"England","competition":"Premier League","home":"Leeds","away":"Fulham","startsAt":"%1$s","status":"scheduled"}
+                {"type":"market","eventRef":"t:9","version":2,"marketRef":"t:9:1x2","marketType":"1x2","status":"open","prices":{"home":"2.50","draw":"3.20","away":"2.90"}}
+                """.formatted(kickOff));
+        JsonNode leeds = selection("Leeds v Fulham", 0, 0);
+        TestHttp.Response placed = place(UUID.randomUUID().toString(), single(leeds, "400", "EUR"));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String betId = placed.json().get("id").asString();
+        String event = edge.get("/api/v1/events?limit=100").host(HOST).send().json().get("items").valueStream()
+                .filter(e -> e.get("name").asString().equals("Leeds v Fulham")).findFirst().orElseThrow().get("id").asString();
+        push("""
+                {"type":"event","eventRef":"t:9","version":3,"sport":"football","category":"England","competition":"Premier League","home":"Leeds","away":"Fulham","startsAt":"%1$s","status":"live","score":{"home":0,"away":0}}
+                {"type":"event","eventRef":"t:9","version":4,"sport":"football","category":"England","competition":"Premier League","home":"Leeds","away":"Fulham","startsAt":"%1$s","status":"finished","score":{"home":2,"away":0}}
+                """.formatted(kickOff));
+        String trader = "Bearer " + accounts.staffToken("theta", "trader");
+        String results = "/api/v1/backoffice/settlement/events/" + event + "/results";
+
+        assertProblem(edge.post("/api/v1/backoffice/settlement/events/" + UUID.randomUUID() + "/results", "{\"home\":1,\"away\":0}")
+                .host(HOST).header(AUTH, trader).send(), 404, "unknown_event");
+        assertProblem(edge.post("/api/v1/backoffice/settlement/events/not-an-id/results", "{\"home\":1,\"away\":0}")
+                .host(HOST).header(AUTH, trader).send(), 404, "unknown_event");
+        assertProblem(edge.post(results, "{\"home\":-1,\"away\":0}").host(HOST).header(AUTH, trader).send(), 422, "impossible_result");
+        assertProblem(edge.post(results, "{\"home\":1,\"away\":0,\"halfTimeHome\":3,\"halfTimeAway\":0}").host(HOST)
+                .header(AUTH, trader).send(), 422, "impossible_result");
+        assertProblem(edge.post(results, "{\"away\":0}").host(HOST).header(AUTH, trader).send(), 422, "impossible_result");
+        assertProblem(edge.post("/api/v1/backoffice/settlement/markets/" + UUID.randomUUID() + "/results",
+                "{\"winners\":[\"home\"]}").host(HOST).header(AUTH, trader).send(), 404, "unknown_market");
+        assertProblem(edge.post("/api/v1/backoffice/settlement/bets/" + betId + "/void", "{\"detail\":\"no reason given\"}")
+                .host(HOST).header(AUTH, trader).send(), 422, "reason_required");
+        long before = cash();
+
+        TestHttp.Response confirmed = edge.post(results, "{\"home\":2,\"away\":0,\"halfTimeHome\":1,\"halfTimeAway\":0}")
+                .host(HOST).header(AUTH, trader).send();
+        JsonNode won = awaitBet(betId, "won");
+        long paid = won.get("settledReturn").asLong();
+        TestHttp.Response conflicting = edge.post(results, "{\"home\":0,\"away\":0}").host(HOST).header(AUTH, trader).send();
+        TestHttp.Response corrected = edge.post(results,
+                "{\"home\":0,\"away\":0,\"halfTimeHome\":0,\"halfTimeAway\":0,\"correction\":true,\"reason\":\"goals disallowed by VAR after the feed resulted\"}")
+                .host(HOST).header(AUTH, trader).send();
+        JsonNode resettled = awaitBet(betId, "resettled");
+        JsonNode settlement = edge.get("/api/v1/backoffice/settlement/events/" + event).host(HOST).header(AUTH, trader).send().json();
+
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+        assertThat(confirmed.json().get("status").asString()).isEqualTo("confirmed");
+        assertThat(paid).isEqualTo(placed.json().get("potentialReturn").asLong());
+        assertThat(won.at("/legs/0/outcome").asString()).isEqualTo("win");
+        assertProblem(conflicting, 409, "result_conflict");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+        assertThat(resettled.get("settledReturn").asLong()).isZero();
+        assertThat(resettled.at("/legs/0/outcome").asString()).isEqualTo("lose");
+        assertThat(cash()).isEqualTo(before);
+        assertThat(settlement.get("results").valueStream().map(r -> r.get("status").asString())).containsExactly("confirmed", "superseded");
+        assertThat(settlement.at("/results/0/correction").asBoolean()).isTrue();
+        assertThat(settlement.get("runs").size()).isGreaterThanOrEqualTo(2);
+    }
+
     private static void assertProblem(TestHttp.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

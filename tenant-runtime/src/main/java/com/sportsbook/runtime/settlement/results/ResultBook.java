@@ -33,13 +33,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ResultBook {
 
-    /** A manual result as a trader enters it; null statistics are not stated. */
+    /** A manual result as a trader enters it; null statistics are not stated; {@code correction} absent is false. */
     public record ManualResult(Integer home, Integer away, Integer halfTimeHome, Integer halfTimeAway, Integer corners,
-            Integer cards, List<String> scorers, boolean correction, String reason) {
+            Integer cards, List<String> scorers, Boolean correction, String reason) {
+        public ManualResult {
+            correction = Boolean.TRUE.equals(correction);
+        }
     }
 
-    /** The winners of a market resulted on its own, and how many places it pays. */
-    public record ManualMarketResult(List<String> winners, Integer places, boolean correction, String reason) {
+    /** The winners of a market resulted on its own, and how many places it pays (1 when absent). */
+    public record ManualMarketResult(List<String> winners, Integer places, Boolean correction, String reason) {
+        public ManualMarketResult {
+            correction = Boolean.TRUE.equals(correction);
+        }
     }
 
     public record EventResult(UUID id, UUID eventId, int version, String source, String status, int home, int away,

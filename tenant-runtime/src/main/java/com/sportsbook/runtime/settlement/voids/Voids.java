@@ -34,7 +34,11 @@ public final class Voids {
             "half_won", "half_lost", "resettled");
     private static final Set<String> SETTLED = Set.of("won", "lost", "void", "half_won", "half_lost", "resettled");
 
-    public record VoidRequest(String reason, String detail, boolean obviousError) {
+    /** {@code obviousError} absent is false. */
+    public record VoidRequest(String reason, String detail, Boolean obviousError) {
+        public VoidRequest {
+            obviousError = Boolean.TRUE.equals(obviousError);
+        }
     }
 
     public record BetVoid(UUID id, UUID betId, String reason, String detail, boolean obviousError, String status,
