@@ -12,10 +12,16 @@ export async function renderBets(main, el) {
     main.replaceChildren(el('h1', {}, 'My bets'), el('p', {}, 'Sign in to see your bets.'));
     return [];
   }
+  // settled bets show what they returned and how each leg resolved (a void leg with its reason)
+  const leg = l => l.outcome
+    ? `${l.selection} (${l.outcome.replaceAll('_', ' ')}${l.voidReason ? ': ' + l.voidReason.replaceAll('_', ' ') : ''})`
+    : l.selection;
+  const returns = bet => bet.settledReturn !== null && bet.settledReturn !== undefined
+    ? `returned ${money(bet.settledReturn)}` : `returns ${money(bet.potentialReturn)}`;
   const item = bet => el('li', { class: 'bet', 'data-bet': bet.id, 'data-status': bet.status },
-    el('div', {}, el('strong', {}, `${bet.type} · ${bet.legs.map(l => l.selection).join(', ')}`)),
-    el('div', { class: 'meta' }, `Stake ${money(bet.totalStake)} · returns ${money(bet.potentialReturn)} · `,
-      el('span', { class: 'bet-status' }, bet.status.replace('_', ' '))),
+    el('div', {}, el('strong', {}, `${bet.type} · ${bet.legs.map(leg).join(', ')}`)),
+    el('div', { class: 'meta' }, `Stake ${money(bet.totalStake)} · ${returns(bet)} · `,
+      el('span', { class: 'bet-status' }, bet.status.replaceAll('_', ' '))),
     ['accepted', 'open', 'partially_cashed_out'].includes(bet.status)
       ? el('button', { type: 'button', class: 'cash-out', 'data-bet': bet.id, onclick: () => cashOut(bet.id, main, el) }, 'Cash out')
       : null);
