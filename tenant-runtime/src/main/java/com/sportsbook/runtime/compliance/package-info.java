@@ -1,0 +1,7 @@
+/**
+ * Compliance in the runtime: the tenant's effective jurisdiction rules ({@code rules}), sanctions screening
+ * ({@code screening}), responsible gambling, KYC and AML. Other modules call it through SPIs they own (identity's
+ * registration checks, betting's {@code BettingGate}, payments' deposit checks), so nothing depends back on it.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tenancy", "identity", "wallet", "betting :: placement"})
+package com.sportsbook.runtime.compliance;
