@@ -45,6 +45,7 @@ class RuntimeAccessRules {
                         .hasAnyRole("trader", "risk-manager", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/wallet/**", "/api/v1/backoffice/payments/**")
                         .hasAnyRole("finance", "tenant-admin")
+                        .requestMatchers("/api/v1/backoffice/compliance/aml/**").hasAnyRole("compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/players/**").hasAnyRole("support", "compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/notices", "/api/v1/backoffice/notices/**")
                         .hasAnyRole("tenant-admin", "support")

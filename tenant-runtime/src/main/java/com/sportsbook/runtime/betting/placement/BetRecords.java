@@ -211,6 +211,14 @@ public final class BetRecords {
                 .params(event, market, market).query(Long.class).single();
     }
 
+    /** What the player staked on bets placed since {@code since} (rejected bets excluded), in the currency. */
+    public long stakedSince(UUID player, String currency, Instant since) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(total_stake), 0) FROM bet WHERE player_id = ? AND currency = ? AND placed_at >= ?
+                AND status <> 'rejected'""")
+                .params(player, currency, Timestamp.from(since)).query(Long.class).single();
+    }
+
     public Optional<UUID> holdOf(UUID bet) {
         return jdbc.sql("SELECT stake_hold_id FROM bet WHERE id = ?").param(bet).query(UUID.class).optional();
     }

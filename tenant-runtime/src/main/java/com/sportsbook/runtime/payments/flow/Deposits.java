@@ -27,8 +27,9 @@ public final class Deposits {
 
     private static final Logger log = LoggerFactory.getLogger(Deposits.class);
 
+    /** @param paymentMethod the instrument the player chose, if the client names it (optional) */
     public record Command(UUID playerId, String brand, String brandHost, long amount, String currency,
-            String idempotencyKey) {
+            String idempotencyKey, String paymentMethod) {
     }
 
     public sealed interface Result {
@@ -80,7 +81,7 @@ public final class Deposits {
         ProviderStart started;
         try {
             started = provider.startDeposit(new DepositStartRequest(tenant, command.brand(), command.brandHost(),
-                    payment.id(), command.playerId(), command.amount(), command.currency()));
+                    payment.id(), command.playerId(), command.amount(), command.currency(), command.paymentMethod()));
         } catch (RuntimeException unreachable) {
             log.warn("deposit {} could not be started with {}: {}", payment.id(), provider.name(), unreachable.getMessage());
             transactions.executeWithoutResult(status -> records.started(payment.id(), null, Payment.FAILED, Payment.FAILED,

@@ -104,6 +104,13 @@ final class PaymentRecords {
                 .params(status, failureReason, ledgerTransactionId, Timestamp.from(now), id).update();
     }
 
+    /** The instrument a deposit was paid with, as the provider named it. */
+    void paidWith(UUID id, String paymentMethod) {
+        if (paymentMethod != null) {
+            jdbc.sql("UPDATE payment SET payment_method = ? WHERE id = ?").params(paymentMethod, id).update();
+        }
+    }
+
     /** Records a webhook; false when this provider event was recorded before (a redelivery). */
     boolean recordEvent(String provider, String eventId, String type, String reference, String payload, Instant now) {
         return jdbc.sql("""

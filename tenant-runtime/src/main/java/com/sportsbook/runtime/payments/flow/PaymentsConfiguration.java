@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.payments.flow;
 
+import org.springframework.context.ApplicationEventPublisher;
 import com.sportsbook.runtime.payments.DepositGate;
 import com.sportsbook.runtime.payments.PaymentProvider;
 import com.sportsbook.runtime.payments.PermissiveDepositGateUntilComplianceLands;
@@ -43,14 +44,17 @@ class PaymentsConfiguration {
 
     @Bean
     Withdrawals withdrawals(PaymentRecords records, PaymentProvider provider, WithdrawalGate gate, Wallet wallet,
-            PlatformTransactionManager transactions, Clock clock, PaymentsSettings settings) {
+            PlatformTransactionManager transactions, Clock clock, PaymentsSettings settings,
+            ApplicationEventPublisher events) {
         return new Withdrawals(records, provider, gate, wallet, new TransactionTemplate(transactions), clock,
-                new Withdrawals.Rules(settings.withdrawals().wageringRequired(), settings.withdrawals().approvalThreshold()));
+                new Withdrawals.Rules(settings.withdrawals().wageringRequired(), settings.withdrawals().approvalThreshold()),
+                events);
     }
 
     @Bean
     WebhookIntake webhookIntake(PaymentRecords records, PaymentProvider provider, Withdrawals withdrawals, Wallet wallet,
-            PlatformTransactionManager transactions, Clock clock) {
-        return new WebhookIntake(records, provider, withdrawals, wallet, new TransactionTemplate(transactions), clock);
+            PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
+        return new WebhookIntake(records, provider, withdrawals, wallet, new TransactionTemplate(transactions), clock,
+                events);
     }
 }

@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.payments.flow;
 
+import org.springframework.context.ApplicationEventPublisher;
+import com.sportsbook.runtime.payments.PaymentSettled;
 import com.sportsbook.runtime.payments.PaymentProvider;
 import com.sportsbook.runtime.payments.ProviderEvent;
 import com.sportsbook.runtime.payments.WebhookVerification;
@@ -50,9 +52,11 @@ public final class WebhookIntake {
     private final Wallet wallet;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     WebhookIntake(PaymentRecords records, PaymentProvider provider, Withdrawals withdrawals, Wallet wallet,
-            TransactionOperations transactions, Clock clock) {
+            TransactionOperations transactions, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.records = records;
         this.provider = provider;
         this.withdrawals = withdrawals;
@@ -136,6 +140,10 @@ public final class WebhookIntake {
             throw new IllegalStateException("the wallet refused a confirmed deposit: " + credited);
         }
         records.moved(payment.id(), Payment.SUCCEEDED, null, applied.transactionId(), clock.instant());
+        records.paidWith(payment.id(), event.paymentMethod());
+        events.publishEvent(new PaymentSettled(TenantContext.require().slug().value(),
+                payment.id(), payment.playerId(), payment.brand(), PaymentSettled.Kind.DEPOSIT,
+                payment.amount(), payment.currency(), event.paymentMethod(), clock.instant()));
         log.info("deposit {} of {} {} credited to player {}", payment.id(), payment.amount(), payment.currency(),
                 payment.playerId());
         return "credited";

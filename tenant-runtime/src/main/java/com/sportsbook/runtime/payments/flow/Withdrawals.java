@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.payments.flow;
 
+import org.springframework.context.ApplicationEventPublisher;
+import com.sportsbook.runtime.payments.PaymentSettled;
 import com.sportsbook.runtime.payments.PaymentProvider;
 import com.sportsbook.runtime.payments.PayoutRequest;
 import com.sportsbook.runtime.payments.ProviderStart;
@@ -69,9 +71,12 @@ public final class Withdrawals {
     private final TransactionOperations transactions;
     private final Clock clock;
     private final Rules rules;
+    private final ApplicationEventPublisher events;
 
     Withdrawals(PaymentRecords records, PaymentProvider provider, WithdrawalGate gate, Wallet wallet,
-            TransactionOperations transactions, Clock clock, Rules rules) {
+            TransactionOperations transactions, Clock clock, Rules rules,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.records = records;
         this.provider = provider;
         this.gate = gate;
@@ -107,6 +112,9 @@ public final class Withdrawals {
                 return new Result.Refused(rejected.reason().code(), rejected.reason() == Rejection.INSUFFICIENT_FUNDS
                         ? "There is not enough withdrawable cash for this withdrawal." : rejected.detail());
             }
+            events.publishEvent(new PaymentSettled(TenantContext.require().slug().value(),
+                    payment.id(), payment.playerId(), payment.brand(), PaymentSettled.Kind.WITHDRAWAL,
+                    payment.amount(), payment.currency(), null, now));
             return null;
         });
         if (locked != null) {

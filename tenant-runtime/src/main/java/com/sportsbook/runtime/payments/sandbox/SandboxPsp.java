@@ -111,9 +111,10 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
         }
         Delivery target = new Delivery(request.tenant(), request.brandHost());
         Event processing = event("payment.processing", reference, request.amount(), request.currency(), null);
+        String method = request.paymentMethod() == null ? "sandbox_card_4242" : request.paymentMethod();
         Event outcome = scenario == 2
                 ? event("payment.failed", reference, request.amount(), request.currency(), "insufficient_funds_at_bank")
-                : event("payment.succeeded", reference, request.amount(), request.currency(), null);
+                : event("payment.succeeded", reference, request.amount(), request.currency(), null, method);
         Duration settle = scenario == 3 ? settings.slowSettleAfter() : settings.settleAfter();
         if (scenario == 5) {
             schedule(target, outcome, Duration.ofMillis(50));
@@ -135,12 +136,20 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
     }
 
     private Event event(String type, String reference, long amount, String currency, String failureReason) {
+        return event(type, reference, amount, currency, failureReason, null);
+    }
+
+    private Event event(String type, String reference, long amount, String currency, String failureReason,
+            String paymentMethod) {
         String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("reference", reference);
         data.put("amount", amount);
         data.put("currency", currency);
         data.put("failureReason", failureReason);
+        if (paymentMethod != null) {
+            data.put("paymentMethod", paymentMethod);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("type", type);
@@ -209,7 +218,9 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
         String failure = data.path("failureReason").isNull() ? null : data.path("failureReason").asString(null);
         return new WebhookVerification.Verified(new ProviderEvent(body.path("id").asString(), type,
                 data.path("reference").asString(null), data.path("amount").asLong(), data.path("currency").asString(null),
-                failure, Instant.ofEpochSecond(body.path("created").asLong())));
+                failure, Instant.ofEpochSecond(body.path("created").asLong()),
+                data.path("paymentMethod").isMissingNode() || data.path("paymentMethod").isNull() ? null
+                        : data.path("paymentMethod").asString(null)));
     }
 
     /** Signs a body as the sandbox would: for tests that play the PSP's part (replays, forgeries). */

@@ -149,7 +149,8 @@ final class StripePsp implements PaymentProvider {
                 : intent.getLastPaymentError().getCode() != null ? intent.getLastPaymentError().getCode()
                 : intent.getLastPaymentError().getMessage();
         return new WebhookVerification.Verified(new ProviderEvent(event.getId(), type, intent.getId(), amount,
-                intent.getCurrency() == null ? null : intent.getCurrency().toUpperCase(Locale.ROOT), failure, at));
+                intent.getCurrency() == null ? null : intent.getCurrency().toUpperCase(Locale.ROOT), failure, at,
+                intent.getPaymentMethod()));
     }
 
     private StripeSettings.Credentials credentials(String tenant) {

@@ -41,8 +41,11 @@ class DepositController {
         this.requests = requests;
     }
 
-    /** @param amount minor units, a whole JSON number */
-    record DepositRequest(BigDecimal amount, String currency) {
+    /**
+     * @param amount minor units, a whole JSON number
+     * @param paymentMethod optional: the instrument chosen (the sandbox PSP pays with it; a real PSP reports its own)
+     */
+    record DepositRequest(BigDecimal amount, String currency, String paymentMethod) {
     }
 
     /** @param providerReference the provider's id of the payment, for support and reconciliation */
@@ -67,7 +70,9 @@ class DepositController {
         }
         PlayerMoneyRequests.Checked.Valid valid = (PlayerMoneyRequests.Checked.Valid) checked;
         Deposits.Result result = deposits.start(new Deposits.Command(valid.player().id(), valid.player().brand(),
-                valid.brandHost(), valid.minor(), valid.currency(), key));
+                valid.brandHost(), valid.minor(), valid.currency(), key,
+                request.paymentMethod() == null || request.paymentMethod().isBlank() || request.paymentMethod().length() > 100
+                        ? null : request.paymentMethod()));
         return switch (result) {
             case Deposits.Result.Started started -> ResponseEntity.accepted()
                     .location(URI.create("/api/v1/wallet/deposits/" + started.payment().id()))
