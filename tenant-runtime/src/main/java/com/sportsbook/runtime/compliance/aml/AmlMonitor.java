@@ -45,7 +45,11 @@ public final class AmlMonitor {
     }
 
     /** Records the movement and raises what it triggers, in the caller's transaction; returns the new alerts. */
-    public List<AmlRules.Alert> monitor(PaymentSettled moved) {
+    public List<AmlRules.Alert> monitor(PaymentSettled event) {
+        // PostgreSQL keeps microseconds (and rounds): truncate first, so the stored time is exactly the one compared
+        PaymentSettled moved = new PaymentSettled(event.tenant(), event.paymentId(), event.playerId(), event.brand(),
+                event.kind(), event.amount(), event.currency(), event.paymentMethod(),
+                event.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         int recorded = jdbc.sql("""
                 INSERT INTO aml_movement (payment_id, player_id, brand, kind, amount, currency, payment_method, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (payment_id) DO NOTHING""")
