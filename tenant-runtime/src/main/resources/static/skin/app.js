@@ -4,6 +4,7 @@
 import * as auth from './auth.js';
 import * as betslip from './betslip.js';
 import { renderBets } from './bets.js';
+import { renderResponsibleGambling, startRealityChecks } from './responsible.js';
 
 const main = document.getElementById('main');
 const sportsList = document.getElementById('sports-list');
@@ -250,7 +251,8 @@ async function route() {
   try {
     await renderSports(kind === 'sport' ? id : null);
     const ids = kind === 'event' ? await renderEvent(id) : kind === 'sport' ? await renderSport(id)
-      : kind === 'bets' ? await renderBets(main, el) : await renderHome();
+      : kind === 'bets' ? await renderBets(main, el)
+        : kind === 'responsible-gambling' ? await renderResponsibleGambling(main, el) : await renderHome();
     subscribe(ids);
   } catch (e) {
     main.replaceChildren(el('h1', {}, 'Something went wrong'), el('p', {}, 'Please try again in a moment.'));
@@ -264,6 +266,7 @@ async function showAccount() {
   const signedIn = Boolean(auth.token());
   document.getElementById('sign-in').hidden = signedIn;
   document.getElementById('my-bets').hidden = !signedIn;
+  document.getElementById('responsible-gambling').hidden = !signedIn;
   const balance = document.getElementById('balance');
   if (!signedIn) { balance.textContent = ''; return; }
   const { status, body } = await auth.authorized('/api/v1/wallet/balances');
@@ -285,3 +288,4 @@ try {
 }
 await showAccount();
 await route();
+startRealityChecks(el);

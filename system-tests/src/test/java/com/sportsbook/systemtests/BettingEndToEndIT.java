@@ -114,6 +114,53 @@ class BettingEndToEndIT {
     }
 
     @Test
+    void aPlayerVerifiesTheSignedReceiptOfHerBetAndComplianceFindsTheBetInAnIntactAuditChain() throws Exception {
+        JsonNode spurs = selection("Spurs v Everton", 0, 0);
+        TestHttp.Response placed = place(UUID.randomUUID().toString(), single(spurs, "300", "EUR"));
+        String betId = placed.json().get("id").asString();
+
+        TestHttp.Response receipt = edge.get("/api/v1/bets/" + betId + "/receipt").host(HOST).header(AUTH, player).send();
+        TestHttp.Response key = edge.get("/api/v1/receipts/public-key").host(HOST).send();
+        TestHttp.Response someoneElses = edge.get("/api/v1/bets/" + betId + "/receipt").host(HOST)
+                .header(AUTH, browserPunter.bearer()).send();
+
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(200);
+        assertThat(key.status()).as(key.body()).isEqualTo(200);
+        String canonical = receipt.json().get("canonical").asString();
+        String signature = receipt.json().get("signature").asString();
+        assertThat(receipt.json().at("/receipt/betId").asString()).isEqualTo(betId);
+        assertThat(receipt.json().at("/receipt/totalStake").asLong()).isEqualTo(300);
+        assertThat(new java.math.BigDecimal(receipt.json().at("/receipt/legs/0/price").asString()))
+                .isEqualByComparingTo(placed.json().at("/legs/0/price").asString());
+        assertThat(ed25519(canonical, signature, key.json().get("publicKey").asString())).isTrue();
+        assertThat(ed25519(canonical.replace("\"totalStake\":300", "\"totalStake\":3000"), signature,
+                key.json().get("publicKey").asString())).as("a tampered receipt").isFalse();
+        assertThat(someoneElses.status()).isEqualTo(404);
+
+        String officer = "Bearer " + accounts.staffToken("theta", "compliance-officer");
+        TestHttp.Response verification = edge.post("/api/v1/backoffice/audit/verifications", "").host(HOST)
+                .header(AUTH, officer).send();
+        TestHttp.Response records = edge.get("/api/v1/backoffice/audit/records?subject=" + betId).host(HOST)
+                .header(AUTH, officer).send();
+
+        assertThat(verification.status()).as(verification.body()).isEqualTo(201);
+        assertThat(verification.json().get("intact").asBoolean()).as(verification.body()).isTrue();
+        assertThat(records.status()).as(records.body()).isEqualTo(200);
+        assertThat(records.json().get("items").valueStream().map(r -> r.get("kind").asString()))
+                .contains("bet.accepted", "wallet.transaction");
+        assertThat(records.json().get("items").valueStream()).allSatisfy(r -> assertThat(r.get("seq").isNull()).isFalse());
+    }
+
+    /** A player's check with the JDK alone: Ed25519 over the UTF-8 bytes of the canonical receipt. */
+    private static boolean ed25519(String canonical, String signature, String publicKey) throws Exception {
+        java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(publicKey))));
+        verifier.update(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return verifier.verify(java.util.Base64.getDecoder().decode(signature));
+    }
+
+    @Test
     void everyBadBetslipIsAProblemDetailWithItsCodeAndMovesNoMoney() {
         JsonNode arsenal = selection("Arsenal v Chelsea", 0, 0);
         JsonNode chelsea = selection("Arsenal v Chelsea", 0, 2);
@@ -331,6 +378,38 @@ class BettingEndToEndIT {
             browser.awaitTextContaining("#announcer", "Cashed out");
             browser.awaitTextContaining("[data-status='cashed_out'] .bet-status", "cashed out");
         }
+    }
+
+    /** The skin's responsible-gambling page: a deposit limit set now, a raise shown as pending with its date. */
+    @Test
+    void aPlayerSetsADepositLimitOnTheResponsibleGamblingPageAndSeesIt() {
+        BettingFixtures.Punter punter = BettingFixtures.punter(edge, accounts, "theta", HOST, 1_000);
+        String skin = "http://" + HOST + ":" + platform.gatewayPort;
+
+        try (SkinBrowser browser = SkinBrowser.desktop()) {
+            browser.open(skin + "/#/responsible-gambling");
+            browser.click("#sign-in");
+            browser.type("#username", punter.email());
+            browser.type("#password", BettingFixtures.PASSWORD);
+            browser.click("#kc-login");
+            browser.awaitVisible("#responsible-gambling");
+            browser.awaitVisible("#rg-limits");
+            browser.type("#rg-amount", "50");
+            browser.click("#rg-set-limit");
+            browser.awaitTextContaining("#rg-result", "applies now");
+            browser.awaitTextContaining("[data-limit='deposit-day'] .amount", "50.00 EUR");
+            browser.type("#rg-amount", "80");
+            browser.click("#rg-set-limit");
+            browser.awaitTextContaining("#rg-result", "applies from");
+            browser.awaitTextContaining("[data-limit='deposit-day'] .pending", "80.00 EUR from");
+            browser.awaitTextContaining("[data-limit='deposit-day'] .amount", "50.00 EUR");
+        }
+        JsonNode page = edge.get("/api/v1/responsible-gambling").host(HOST).header(AUTH, punter.bearer()).send().json();
+        JsonNode daily = page.get("limits").valueStream()
+                .filter(limit -> limit.get("kind").asString().equals("deposit") && limit.get("period").asString().equals("day"))
+                .findFirst().orElseThrow();
+        assertThat(daily.get("amount").asLong()).isEqualTo(5_000);
+        assertThat(daily.at("/pending/amount").asLong()).isEqualTo(8_000);
     }
 
     private void push(String lines) {

@@ -8,8 +8,11 @@ import com.sportsbook.commons.TrustedHeaders;
 import com.sportsbook.commons.identity.PlatformRealm;
 import com.sportsbook.commons.testing.RealmAccounts;
 import com.sportsbook.commons.testing.TestHttp;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -231,6 +234,14 @@ class PlatformEndToEndIT {
                     new Probe("POST", "/api/v1/bets/" + UUID.randomUUID() + "/cash-out", "{}"),
                     new Probe("PUT", "/api/v1/bets/" + UUID.randomUUID() + "/auto-cash-out", "{}"),
                     new Probe("DELETE", "/api/v1/bets/" + UUID.randomUUID() + "/auto-cash-out", null))),
+            Map.entry("read the receipt of an own accepted bet, signed by the platform (ADR 0016)", List.of(
+                    new Probe("GET", "/api/v1/bets/" + UUID.randomUUID() + "/receipt", null))),
+            Map.entry("read the public key bet receipts are signed with", List.of(
+                    new Probe("GET", "/api/v1/receipts/public-key", null))),
+            Map.entry("audit log: page through it (kind, subject, from/to), verify the hash chain (names the first bad record), read recent verifications", List.of(
+                    new Probe("GET", "/api/v1/backoffice/audit/records", null),
+                    new Probe("POST", "/api/v1/backoffice/audit/verifications", ""),
+                    new Probe("GET", "/api/v1/backoffice/audit/verifications", null))),
             Map.entry("own odds format", List.of(new Probe("GET", "/api/v1/players/me/odds-format", null),
                     new Probe("PUT", "/api/v1/players/me/odds-format", "{}"))),
             Map.entry("suspend and resume betting (trading holds, audited), read liability, set betting limits, bet delays and stake factors", List.of(
@@ -269,6 +280,27 @@ class PlatformEndToEndIT {
                     new Probe("GET", "/api/v1/backoffice/compliance/aml/cases/" + UUID.randomUUID() + "/report", null),
                     new Probe("GET", "/api/v1/backoffice/compliance/aml/settings", null),
                     new Probe("PUT", "/api/v1/backoffice/compliance/aml/settings", "{}"))),
+            Map.entry("sanctions screening: the hits (open, cleared or confirmed), one hit with what matched, clear a hit with a reason (the account is unblocked once no other hit holds it) or confirm it (it stays blocked), the list versions screened against and this tenant's re-screening runs", List.of(
+                    new Probe("GET", "/api/v1/backoffice/compliance/screening/hits", null),
+                    new Probe("GET", "/api/v1/backoffice/compliance/screening/hits/" + UUID.randomUUID(), null),
+                    new Probe("POST", "/api/v1/backoffice/compliance/screening/hits/" + UUID.randomUUID() + "/clearance", "{}"),
+                    new Probe("POST", "/api/v1/backoffice/compliance/screening/hits/" + UUID.randomUUID() + "/confirmation", "{}"),
+                    new Probe("GET", "/api/v1/backoffice/compliance/screening/lists", null))),
+            Map.entry("KYC: the case queue (by state, in review first), a case with its documents and history, read a document decrypted (recorded in the case's history), approve or reject with a reason, ask for more documents, set when a verification expires", List.of(
+                    new Probe("GET", "/api/v1/backoffice/compliance/kyc/cases", null),
+                    new Probe("GET", "/api/v1/backoffice/compliance/kyc/cases/" + UUID.randomUUID(), null),
+                    new Probe("GET", "/api/v1/backoffice/compliance/kyc/cases/" + UUID.randomUUID() + "/documents/" + UUID.randomUUID(), null),
+                    new Probe("POST", "/api/v1/backoffice/compliance/kyc/cases/" + UUID.randomUUID() + "/decision", "{}"),
+                    new Probe("POST", "/api/v1/backoffice/compliance/kyc/cases/" + UUID.randomUUID() + "/document-requests", "{}"),
+                    new Probe("PUT", "/api/v1/backoffice/compliance/kyc/cases/" + UUID.randomUUID() + "/expiry", "{}"))),
+            Map.entry("jurisdiction rules: the effective rules per jurisdiction (pack value, source, the tenant's override) and this brand's, the rule change requests, the rules' audit trail", List.of(
+                    new Probe("GET", "/api/v1/backoffice/compliance/rules", null),
+                    new Probe("GET", "/api/v1/backoffice/compliance/rules/changes", null),
+                    new Probe("GET", "/api/v1/backoffice/compliance/rules/audit", null))),
+            Map.entry("request a stricter jurisdiction rule, approve or reject another officer's request (four eyes, ADR 0017)", List.of(
+                    new Probe("POST", "/api/v1/backoffice/compliance/rules/changes", "{}"),
+                    new Probe("POST", "/api/v1/backoffice/compliance/rules/changes/" + UUID.randomUUID() + "/approve", ""),
+                    new Probe("POST", "/api/v1/backoffice/compliance/rules/changes/" + UUID.randomUUID() + "/reject", "{}"))),
             Map.entry("read notices", List.of(new Probe("GET", "/api/v1/notices", null),
                     new Probe("GET", "/api/v1/notices/" + UUID.randomUUID(), null))),
             Map.entry("register as a player", List.of(new Probe("POST", "/api/v1/players", "{}"))),
@@ -286,6 +318,18 @@ class PlatformEndToEndIT {
                     new Probe("POST", "/api/v1/wallet/deposits", "{}"))),
             Map.entry("deliver a payment provider's webhook (authenticated by its signature, 400 when forged)", List.of(
                     new Probe("POST", "/api/v1/payments/webhooks/sandbox", "{}"))),
+            Map.entry("own identity verification (KYC): its state, what is required and why, upload documents (multipart or base64 JSON), submit them", List.of(
+                    new Probe("GET", "/api/v1/kyc", null), new Probe("POST", "/api/v1/kyc/documents", "{}"),
+                    new Probe("POST", "/api/v1/kyc/submission", ""))),
+            Map.entry("own responsible gambling: limits with what is used and pending, the jurisdiction's bounds, the exclusion in force; set a deposit, loss, wager or session-time limit (a raise waits for the cooling-off); take a time-out or self-exclude (signed out at once, every brand of the operator, cannot be lifted early); the reality check and its interval", List.of(
+                    new Probe("GET", "/api/v1/responsible-gambling", null),
+                    new Probe("PUT", "/api/v1/responsible-gambling/limits/deposit/day", "{}"),
+                    new Probe("POST", "/api/v1/responsible-gambling/time-out", "{}"),
+                    new Probe("POST", "/api/v1/responsible-gambling/self-exclusion", "{}"),
+                    new Probe("GET", "/api/v1/responsible-gambling/reality-check", null),
+                    new Probe("PUT", "/api/v1/responsible-gambling/reality-check", "{}"))),
+            Map.entry("deliver a KYC provider's webhook (authenticated by its signature, 400 when forged)", List.of(
+                    new Probe("POST", "/api/v1/kyc/webhooks/sandbox", "{}"))),
             Map.entry("adjust a player's wallet, run and read ledger checks, decide withdrawals", List.of(
                     new Probe("GET", "/api/v1/backoffice/payments/withdrawals", null),
                     new Probe("POST", "/api/v1/backoffice/payments/withdrawals/" + UUID.randomUUID() + "/decisions", "{}"),
@@ -422,6 +466,160 @@ class PlatformEndToEndIT {
         assertThat(supportList.findValuesAsString("slug")).contains("alpha", "beta");
         assertThat(supportSuspends.status()).isEqualTo(403);
         assertThat(edge.get("/api/v1/brand").host("alpha.localhost").send().status()).as("alpha still serves").isEqualTo(200);
+    }
+
+    /**
+     * A sanctioned person's name and date of birth registered through the gateway: the account opens blocked (201,
+     * not a refusal that would tip them off) and cannot sign in; a compliance officer finds the hits in the queue, is
+     * answered with problem details for bad input, and clears them, after which the player signs in and plays.
+     */
+    @Test
+    @Order(6)
+    void aSanctionedNamesakeRegistersBlockedAndPlaysOnceAComplianceOfficerClearsTheHits() {
+        String email = "namesake." + System.nanoTime() + "@example.com";
+        String officer = "Bearer " + accounts.staffToken("alpha", "compliance-officer");
+        String hits = "/api/v1/backoffice/compliance/screening/hits";
+        TestHttp.Response registered = edge.post("/api/v1/players", """
+                {"email": "%s", "password": "Correct-Horse-42", "firstName": "Ayman", "lastName": "al-Zawahiri",
+                 "dateOfBirth": "1951-06-19", "country": "MT", "currency": "EUR"}""".formatted(email))
+                .host("alpha.localhost").send();
+        int signInWhileBlocked = accounts.signInStatus("alpha", email, "Correct-Horse-42");
+        String playerId = registered.json().get("id").asString();
+        JsonNode queue = edge.get(hits).host("alpha.localhost").header(AUTH, officer).send().json();
+        List<String> playersHits = new ArrayList<>();
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i).get("playerId").asString().equals(playerId)) {
+                playersHits.add(queue.get(i).get("id").asString());
+            }
+        }
+        TestHttp.Response noReason = edge.post(hits + "/" + playersHits.getFirst() + "/clearance", "{}")
+                .host("alpha.localhost").header(AUTH, officer).send();
+        TestHttp.Response badStatus = edge.get(hits + "?status=closed").host("alpha.localhost").header(AUTH, officer).send();
+        TestHttp.Response unknownHit = edge.get(hits + "/not-a-hit").host("alpha.localhost").header(AUTH, officer).send();
+        List<TestHttp.Response> clearances = playersHits.stream().map(hit -> edge.post(hit(hits, hit, "clearance"),
+                "{\"reason\": \"Passport seen: born in Malta, a namesake.\"}").host("alpha.localhost").header(AUTH, officer).send())
+                .toList();
+        TestHttp.Response twice = edge.post(hit(hits, playersHits.getFirst(), "confirmation"), "{\"reason\": \"second thoughts\"}")
+                .host("alpha.localhost").header(AUTH, officer).send();
+        String token = "Bearer " + accounts.signIn("alpha", email, "Correct-Horse-42");
+        TestHttp.Response me = edge.get("/api/v1/players/me").host("alpha.localhost").header(AUTH, token).send();
+
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.json().get("status").asString()).isEqualTo("blocked");
+        assertThat(signInWhileBlocked).as("sign-in refused while blocked").isNotEqualTo(200);
+        assertThat(playersHits).as("the UN and the OFAC listing").hasSize(2);
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.json().get("code").asString()).isEqualTo("validation_failed");
+        assertThat(badStatus.status()).isEqualTo(422);
+        assertThat(unknownHit.status()).isEqualTo(404);
+        assertThat(unknownHit.json().get("code").asString()).isEqualTo("unknown_hit");
+        assertThat(clearances).extracting(TestHttp.Response::status).containsOnly(200);
+        assertThat(clearances.getLast().json().get("accountUnblocked").asBoolean()).isTrue();
+        assertThat(twice.status()).as("a decided hit is not decided again").isEqualTo(409);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().at("/player/status").asString()).isEqualTo("active");
+    }
+
+    /**
+     * A newer OFAC list loaded on the runtime (internal, with the service token) re-screens every player of every
+     * active tenant before it answers: a player already signed in, whom the new version lists, is refused on the very
+     * next call and the officer finds the hit; bad list uploads are answered with problem details.
+     */
+    @Test
+    @Order(6)
+    void aNewSanctionsListLoadedOnTheRuntimeBlocksAnExistingPlayerItNowLists() throws IOException {
+        String email = "ivo." + System.nanoTime() + "@example.com";
+        String lists = "/internal/v1/screening/lists";
+        edge.post("/api/v1/players", """
+                {"email": "%s", "password": "Correct-Horse-42", "firstName": "Ivo", "lastName": "Brankovan",
+                 "dateOfBirth": "1980-02-02", "country": "MT", "currency": "EUR"}""".formatted(email))
+                .host("alpha.localhost").send();
+        String token = "Bearer " + accounts.signIn("alpha", email, "Correct-Horse-42");
+        int before = edge.get("/api/v1/players/me").host("alpha.localhost").header(AUTH, token).send().status();
+        String bundled = Files.readString(RunningPlatform.repositoryRoot()
+                .resolve("tenant-runtime/src/main/resources/sanctions/ofac-sdn-2024-05-03.csv"));
+        String newer = bundled.replace("\u001a", "")
+                + "99999902,\"BRANKOVAN, Ivo\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 02 Feb 1980.\"\r\n";
+        TestHttp runtime = platform.runtimeDirectly();
+
+        TestHttp.Response withoutToken = runtime.post(lists + "/ofac?name=ofac-new.csv", newer).header("Content-Type", "text/csv").send();
+        TestHttp.Response unknownList = runtime.post(lists + "/eu?name=eu.xml", "<x/>").header("Content-Type", "text/xml")
+                .header(TrustedHeaders.INTERNAL_TOKEN, RunningPlatform.INTERNAL_TOKEN).send();
+        TestHttp.Response unnamed = runtime.post(lists + "/ofac", newer).header("Content-Type", "text/csv")
+                .header(TrustedHeaders.INTERNAL_TOKEN, RunningPlatform.INTERNAL_TOKEN).send();
+        TestHttp.Response garbage = runtime.post(lists + "/un?name=un-new.xml", "<html>not the list</html>")
+                .header("Content-Type", "text/xml").header(TrustedHeaders.INTERNAL_TOKEN, RunningPlatform.INTERNAL_TOKEN).send();
+        TestHttp.Response loaded = runtime.post(lists + "/ofac?name=ofac-sdn-2024-05-10.csv", newer)
+                .header("Content-Type", "text/csv").header(TrustedHeaders.INTERNAL_TOKEN, RunningPlatform.INTERNAL_TOKEN).send();
+        TestHttp.Response after = edge.get("/api/v1/players/me").host("alpha.localhost").header(AUTH, token).send();
+        JsonNode versions = runtime.get(lists).header(TrustedHeaders.INTERNAL_TOKEN, RunningPlatform.INTERNAL_TOKEN).send().json();
+
+        assertThat(before).isEqualTo(200);
+        assertThat(withoutToken.status()).isEqualTo(401);
+        assertThat(unknownList.status()).isEqualTo(404);
+        assertThat(unknownList.json().get("code").asString()).isEqualTo("unknown_list_source");
+        assertThat(unnamed.status()).isEqualTo(422);
+        assertThat(garbage.status()).isEqualTo(422);
+        assertThat(garbage.json().get("code").asString()).isEqualTo("list_unreadable");
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(201);
+        assertThat(loaded.json().at("/version/individuals").asInt()).isEqualTo(6_855);
+        assertThat(loaded.json().at("/rescreening/newCases").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(loaded.json().at("/rescreening/playersBlocked").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(after.status()).as("refused on the next call, with a token issued before").isEqualTo(403);
+        assertThat(after.json().get("code").asString()).isEqualTo("account_blocked");
+        assertThat(versions.toString()).contains("ofac-sdn-2024-05-10.csv", "un-consolidated-2018-10-29.xml");
+    }
+
+    private static String hit(String hits, String id, String decision) {
+        return hits + "/" + id + "/" + decision;
+    }
+
+    /**
+     * Compliance officers hold tenant-realm tokens, so they change rules on the brand host; the runtime relays to the
+     * control plane, which refuses a rule looser than the pack and an officer approving their own request (ADR 0017).
+     */
+    @Test
+    @Order(7)
+    void aComplianceOfficerRequestsAStricterRuleASecondApprovesItAndTheRuntimeAppliesIt() {
+        String requester = "Bearer " + accounts.staffToken("alpha", "compliance-officer");
+        String approver = "Bearer " + accounts.staffToken("alpha", "compliance-officer");
+        String rules = "/api/v1/backoffice/compliance/rules";
+
+        JsonNode before = edge.get(rules).host("alpha.localhost").header(AUTH, requester).send().json();
+        TestHttp.Response looser = edge.post(rules + "/changes", """
+                {"jurisdiction": "MT", "rule": "minimumAge", "value": 17, "reason": "wider audience"}""")
+                .host("alpha.localhost").header(AUTH, requester).send();
+        TestHttp.Response requested = edge.post(rules + "/changes", """
+                {"jurisdiction": "MT", "rule": "minimumAge", "value": 21, "reason": "operator policy: 21 and over only"}""")
+                .host("alpha.localhost").header(AUTH, requester).send();
+        String id = requested.json().get("id").asString();
+        TestHttp.Response ownApproval = edge.post(rules + "/changes/" + id + "/approve", "").host("alpha.localhost")
+                .header(AUTH, requester).send();
+        TestHttp.Response approved = edge.post(rules + "/changes/" + id + "/approve", "").host("alpha.localhost")
+                .header(AUTH, approver).send();
+        JsonNode after = edge.get(rules).host("alpha.localhost").header(AUTH, approver).send().json();
+        JsonNode trail = edge.get(rules + "/audit").host("alpha.localhost").header(AUTH, requester).send().json();
+
+        assertThat(before.at("/brand/minimumAge").asInt()).isEqualTo(18);
+        assertThat(before.at("/jurisdictions/0/rules/minimumAge/source").asString()).contains("Player Protection Directive");
+        assertThat(looser.status()).as(looser.body()).isEqualTo(422);
+        assertThat(looser.json().get("code").asString()).isEqualTo("rule_looser_than_pack");
+        assertThat(looser.json().get("rule").asString()).isEqualTo("minimumAge");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(ownApproval.status()).isEqualTo(403);
+        assertThat(ownApproval.json().get("code").asString()).isEqualTo("four_eyes_required");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("ruleVersion").asInt()).isPositive();
+        assertThat(after.at("/jurisdictions/0/rules/minimumAge/pack").asInt()).isEqualTo(18);
+        assertThat(after.at("/jurisdictions/0/rules/minimumAge/override/value").asInt()).isEqualTo(21);
+        assertThat(after.at("/jurisdictions/0/rules/minimumAge/effective").asInt()).isEqualTo(21);
+        assertThat(after.at("/brand/minimumAge").asInt()).as("the runtime's EffectiveRules").isEqualTo(21);
+        assertThat(trail.findValuesAsString("action")).contains("pack_adopted", "change_requested", "change_approved");
+        String nineteen = java.time.LocalDate.now().minusYears(19).toString();
+        TestHttp.Response underage = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> edge.post("/api/v1/players", registration("nineteen." + System.nanoTime() + "@example.com",
+                        "Correct-Horse-42", nineteen)).host("alpha.localhost").send(), response -> response.status() == 422);
+        assertThat(underage.body()).as("registration applies the stricter age").contains("at least 21");
     }
 
     @Test

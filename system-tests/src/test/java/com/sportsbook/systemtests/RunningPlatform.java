@@ -37,6 +37,7 @@ final class RunningPlatform implements AutoCloseable {
     final ServiceProcess runtime;
     final ServiceProcess gateway;
     final TestKeycloak.Server keycloak;
+    private final LocalS3Proxy s3;
     private final Path measurements;
     private final Path runtimeJar;
     private final Map<String, String> runtimeEnvironment;
@@ -68,6 +69,11 @@ final class RunningPlatform implements AutoCloseable {
         // the sandbox PSP delivers its webhooks through this platform's gateway, signed with a key tests know
         common.put("GATEWAY_URL", "http://127.0.0.1:" + gatewayPort);
         common.put("SANDBOX_PSP_SIGNING_SECRET", SANDBOX_PSP_SECRET);
+        // KYC documents (their ciphertext) go to a local s3proxy, as in the embedded mode
+        s3 = LocalS3Proxy.start(root, freePort(), logs);
+        common.put("KYC_S3_ENDPOINT", s3.endpoint());
+        common.put("KYC_S3_ACCESS_KEY", LocalS3Proxy.IDENTITY);
+        common.put("KYC_S3_SECRET_KEY", LocalS3Proxy.CREDENTIAL);
         // only the control plane administers Keycloak; the runtime works as each tenant realm's service account
         controlPlane = new ServiceProcess("control-plane",
                 root.resolve("control-plane/target/control-plane-" + version + "-exec.jar"),
@@ -199,6 +205,7 @@ final class RunningPlatform implements AutoCloseable {
         gateway.stop();
         runtime.stop();
         controlPlane.stop();
+        s3.close();
     }
 
     private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {

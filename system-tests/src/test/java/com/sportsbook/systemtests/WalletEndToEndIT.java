@@ -47,6 +47,30 @@ class WalletEndToEndIT {
         playerId = registered.json().get("id").asString();
         playerToken = "Bearer " + accounts.signIn("gamma", email, "Correct-Horse-42");
         finance = "Bearer " + accounts.staffToken("gamma", "finance");
+        verifyIdentity();
+        // Malta's rules want a deposit limit set before the first deposit
+        TestHttp.Response limit = edge.put("/api/v1/responsible-gambling/limits/deposit/month", "{\"amount\": 100000000}")
+                .host(HOST).header(AUTH, playerToken).send();
+        assertThat(limit.status()).as(limit.body()).isEqualTo(200);
+    }
+
+    /**
+     * Withdrawals wait for a verified identity (KYC): the player uploads a passport and a proof of address, submits
+     * them, and the sandbox provider approves by a signed webhook through the gateway.
+     */
+    private void verifyIdentity() {
+        String pdf = java.util.Base64.getEncoder().encodeToString(
+                "%PDF-1.7 passport of Wally Wallet".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String type : List.of("passport", "proof_of_address")) {
+            TestHttp.Response uploaded = edge.post("/api/v1/kyc/documents", """
+                    {"type": "%s", "fileName": "%s.pdf", "contentType": "application/pdf", "content": "%s"}"""
+                    .formatted(type, type, pdf)).host(HOST).header(AUTH, playerToken).send();
+            assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        }
+        TestHttp.Response submitted = edge.post("/api/v1/kyc/submission", "").host(HOST).header(AUTH, playerToken).send();
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                edge.get("/api/v1/kyc").host(HOST).header(AUTH, playerToken).send().json().path("verified").asBoolean());
     }
 
     @AfterAll

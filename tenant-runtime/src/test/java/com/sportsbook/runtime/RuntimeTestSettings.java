@@ -4,8 +4,11 @@ import com.sportsbook.commons.testing.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The settings of a runtime started inside a test without the rest of the platform: a fresh database, no control
- * plane (its directory is not polled), tenant schemas created by the test itself.
+ * The settings of a runtime started inside a test without the rest of the platform: a fresh database, tenant schemas
+ * created by the test itself, and the JVM's {@link LocalControlPlane} as the control plane: its routing directory
+ * lists what the tests provisioned and it serves their tenants' effective jurisdiction rules, which compliance
+ * needs (it fails closed without them). The rules' address is set on its own so that a test pointing the directory
+ * at a peer of its own still reads the rules here.
  */
 public final class RuntimeTestSettings {
 
@@ -19,6 +22,7 @@ public final class RuntimeTestSettings {
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.toString(poolSize));
         registry.add("runtime.tenancy.upgrade-on-startup", () -> "false");
         registry.add("runtime.tenancy.directory-refresh", () -> "1h");
-        registry.add("runtime.tenancy.control-plane-url", () -> "http://127.0.0.1:9");
+        registry.add("runtime.tenancy.control-plane-url", () -> LocalControlPlane.get().url());
+        registry.add("runtime.compliance.rules.control-plane-url", () -> LocalControlPlane.get().url());
     }
 }

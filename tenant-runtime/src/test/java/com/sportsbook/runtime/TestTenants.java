@@ -19,8 +19,13 @@ public final class TestTenants {
         return TenantContext.callAs(tenant, () -> new TransactionTemplate(transactions).execute(status -> work.get()));
     }
 
+    /**
+     * Creates, migrates and seeds the tenant's schema, and registers the tenant and its brand with the JVM's {@link
+     * LocalControlPlane} (directory and rules: the lenient test jurisdiction).
+     */
     public static void provision(BoundTenant tenant, TenantSchemaMigrator migrator, List<TenantSeeder> seeders,
             PlatformTransactionManager transactions) {
+        LocalControlPlane.get().provisioned(tenant.slug().value(), tenant.brand());
         migrator.createSchema(tenant.slug());
         migrator.migrate(tenant.slug());
         TenantContext.runAs(tenant, () -> new TransactionTemplate(transactions).executeWithoutResult(status ->

@@ -3,8 +3,7 @@ package com.sportsbook.controlplane.routing;
 import com.sportsbook.commons.routing.BrandRoute;
 import com.sportsbook.commons.routing.RoutingSnapshot;
 import com.sportsbook.commons.routing.TenantRoute;
-import com.sportsbook.controlplane.templates.JurisdictionPack;
-import com.sportsbook.controlplane.templates.TemplateCatalog;
+import com.sportsbook.controlplane.rules.TenantRules;
 import com.sportsbook.controlplane.tenants.TenantView;
 import com.sportsbook.controlplane.tenants.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,13 +32,13 @@ class RoutingController {
     }
 
     private final Tenants tenants;
-    private final TemplateCatalog templates;
+    private final TenantRules rules;
     private final JsonMapper json;
     private volatile Published last = new Published(-1, null, null);
 
-    RoutingController(Tenants tenants, TemplateCatalog templates, JsonMapper json) {
+    RoutingController(Tenants tenants, TenantRules rules, JsonMapper json) {
         this.tenants = tenants;
-        this.templates = templates;
+        this.rules = rules;
         this.json = json;
     }
 
@@ -60,22 +59,19 @@ class RoutingController {
             return cached;
         }
         Tenants.RoutingView view = tenants.routingView();
-        byte[] body = json.writeValueAsBytes(snapshot(view, this::minimumAge));
+        TenantRules.MinimumAges ages = rules.minimumAges();
+        byte[] body = json.writeValueAsBytes(snapshot(view, ages::of));
         Published fresh = new Published(view.version(), '"' + sha256(body) + '"', body);
         last = fresh;
         return fresh;
     }
 
-    /** The strictest minimum age over the brand's jurisdictions. */
-    private int minimumAge(List<String> jurisdictions) {
-        return jurisdictions.stream()
-                .map(code -> templates.jurisdiction(code).orElseThrow(() -> new IllegalStateException("no rule pack " + code)))
-                .mapToInt(JurisdictionPack::minimumAge)
-                .max()
-                .orElseThrow();
+    /** The brand's minimum age: the strictest over its jurisdictions, packs and the tenant's approved overrides alike. */
+    interface MinimumAge {
+        int of(String tenant, List<String> jurisdictions);
     }
 
-    static RoutingSnapshot snapshot(Tenants.RoutingView routing, java.util.function.ToIntFunction<List<String>> minimumAge) {
+    static RoutingSnapshot snapshot(Tenants.RoutingView routing, MinimumAge minimumAge) {
         List<TenantView> all = routing.tenants();
         List<TenantRoute> tenantRoutes = all.stream()
                 .map(tenant -> new TenantRoute(tenant.slug(), tenant.status().wireName(), tenant.schema(), tenant.databaseCell()))
@@ -83,7 +79,7 @@ class RoutingController {
         List<BrandRoute> brandRoutes = all.stream()
                 .flatMap(tenant -> tenant.brands().stream().map(brand -> new BrandRoute(brand.slug(), tenant.slug(),
                         brand.name(), brand.routedHosts(), brand.defaultCurrency(), brand.currencies(),
-                        brand.languages(), brand.jurisdictions(), minimumAge.applyAsInt(brand.jurisdictions()), brand.theme())))
+                        brand.languages(), brand.jurisdictions(), minimumAge.of(tenant.slug(), brand.jurisdictions()), brand.theme())))
                 .toList();
         return new RoutingSnapshot(routing.version(), tenantRoutes, brandRoutes);
     }

@@ -1,47 +1,34 @@
 package com.sportsbook.controlplane.templates;
 
+import com.sportsbook.commons.rules.JurisdictionRules;
+import com.sportsbook.commons.rules.Rule;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * A regulator's rule pack as shipped. Every rule carries its value and its source; the full typed model and schema
- * validation come with the compliance work, this is what tenancy needs: the code, the name and the version adopted.
+ * A regulator's rule pack as shipped in {@code tenant-templates/jurisdictions/}, valid against
+ * {@code rule-pack.schema.json}: the typed rules, and each rule's value as written with its source.
+ *
+ * @param currency the ISO 4217 currency of the pack's amounts (minor units)
+ * @param sourced  every rule as written in the pack: its value (plain JSON) and where it comes from
+ * @param rules    the same values, typed
  */
-public record JurisdictionPack(String code, String name, String regulator, String version, Map<String, Object> rules) {
+public record JurisdictionPack(String code, String name, String regulator, String version, String currency,
+        Map<String, Sourced> sourced, JurisdictionRules rules) {
 
-    private static final Pattern CODE = Pattern.compile("^[A-Z]{2}(-[A-Z0-9]{1,3})?$");
+    /** A rule as the pack states it. */
+    public record Sourced(Object value, String source) {
+    }
 
-    @SuppressWarnings("unchecked")
-    static JurisdictionPack from(Map<String, Object> json, String file) {
-        String code = text(json, "code", file);
-        if (!CODE.matcher(code).matches() || !file.equals(code + ".json")) {
-            throw new IllegalStateException("rule pack " + file + " must be named after its code, got " + code);
-        }
-        if (!(json.get("rules") instanceof Map<?, ?> rules) || rules.isEmpty()) {
-            throw new IllegalStateException("rule pack " + file + " has no rules");
-        }
-        rules.forEach((rule, sourced) -> {
-            if (!(sourced instanceof Map<?, ?> value) || !value.containsKey("value")
-                    || !(value.get("source") instanceof String source) || source.isBlank()) {
-                throw new IllegalStateException("rule " + rule + " in " + file + " needs a value and a source");
-            }
-        });
-        return new JurisdictionPack(code, text(json, "name", file), text(json, "regulator", file),
-                text(json, "version", file), Map.copyOf((Map<String, Object>) rules));
+    public JurisdictionPack {
+        sourced = Map.copyOf(sourced);
     }
 
     /** The pack's minimum age for gambling. */
     public int minimumAge() {
-        if (rules.get("minimumAge") instanceof Map<?, ?> rule && rule.get("value") instanceof Number age) {
-            return age.intValue();
-        }
-        throw new IllegalStateException("rule pack " + code + " has no minimum age");
+        return rules.get(Rule.MINIMUM_AGE);
     }
 
-    private static String text(Map<String, Object> json, String field, String file) {
-        if (json.get(field) instanceof String value && !value.isBlank()) {
-            return value;
-        }
-        throw new IllegalStateException("rule pack " + file + " lacks " + field);
+    public String source(Rule<?> rule) {
+        return sourced.get(rule.key()).source();
     }
 }

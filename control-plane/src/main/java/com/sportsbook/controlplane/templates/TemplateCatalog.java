@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The brand themes and jurisdiction rule packs shipped in {@code tenant-templates/}. Loaded once at start; a pack
- * or theme that does not parse stops the control plane rather than letting a tenant adopt a broken rule.
+ * that is not valid against {@code rule-pack.schema.json}, or a theme that does not parse, stops the control plane
+ * rather than letting a tenant adopt a broken rule.
  */
 @Component
 public class TemplateCatalog {
@@ -29,16 +30,18 @@ public class TemplateCatalog {
     private final Map<String, JurisdictionPack> jurisdictions;
     private final Map<String, Map<String, Object>> themes;
 
+    static final String SCHEMA = "tenant-templates/jurisdictions/rule-pack.schema.json";
+
     TemplateCatalog(JsonMapper json) {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        RulePackLoader packs = new RulePackLoader(json, text(resolver.getResource("classpath:" + SCHEMA)));
         this.jurisdictions = new TreeMap<>();
         for (Resource resource : resources(resolver, "classpath*:tenant-templates/jurisdictions/*.json")) {
             String file = resource.getFilename();
             if (file == null || file.endsWith(".schema.json")) {
                 continue;
             }
-            Map<String, Object> pack = read(json, resource);
-            JurisdictionPack parsed = JurisdictionPack.from(pack, file);
+            JurisdictionPack parsed = packs.load(file, text(resource));
             jurisdictions.put(parsed.code(), parsed);
         }
         this.themes = new TreeMap<>();
@@ -74,6 +77,14 @@ public class TemplateCatalog {
             return resolver.getResources(pattern);
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + pattern, e);
+        }
+    }
+
+    static String text(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read template " + resource, e);
         }
     }
 

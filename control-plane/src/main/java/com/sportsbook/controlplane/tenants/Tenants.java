@@ -117,6 +117,15 @@ public class Tenants {
         return tenants.routingVersion();
     }
 
+    /**
+     * Another module changed something the routing directory publishes (a brand's effective minimum age after an
+     * approved rule change): readers see a new version and re-read.
+     */
+    @Transactional
+    public void routingChanged() {
+        tenants.bumpRoutingVersion();
+    }
+
     /** Provisioning's "hosts routed" step: from now on the gateway knows the brand hosts. Idempotent. */
     @Transactional
     public void markHostsRouted(String slug) {

@@ -7,7 +7,8 @@ import java.util.Map;
  * A brand as the edge and the runtime need it: which hosts reach it, which tenant it belongs to, and what the skin
  * shows (name, theme, languages, currencies).
  *
- * @param minimumAge the strictest minimum age of the brand's jurisdictions (from their rule packs)
+ * @param minimumAge the strictest minimum age of the brand's jurisdictions: their rule packs and the tenant's approved
+ *     stricter overrides (ADR 0017)
  */
 public record BrandRoute(
         String slug,

@@ -3,7 +3,8 @@
  * k-from-n systems), quotes with the maximum stake, the odds-change policy, in-play bet delays with re-validation,
  * the stake taken (or held during the delay) in the same transaction that records the bet, a snapshot of every
  * selection at acceptance, every status transition logged, and exposure per selection for liability.
- * {@code core} is plain Java (shapes, returns, limits, policies).
+ * Every placement, acceptance (with a receipt signed by the platform), rejection, cash-out and risk setting change is
+ * written to the audit log in the transaction that makes it. {@code core} is plain Java (shapes, returns, limits, policies).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tenancy", "catalog", "wallet", "identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tenancy", "catalog", "wallet", "identity", "audit"})
 package com.sportsbook.runtime.betting;

@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.catalog;
 
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.tenancy.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,8 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Trading holds on the bound tenant's catalog: a sport, competition, event, market or selection suspended for
  * betting by a trader or by the risk engine, whatever the feed says, until released. Holds are never deleted: each
- * keeps who held it, when and why, and who released it. Skins see the held markets suspended (a change is pushed
- * after the commit).
+ * keeps who held it, when and why, and who released it; every hold and release is in the audit log too. Skins see
+ * the held markets suspended (a change is pushed after the commit).
  */
 @Component
 public class TradingHolds {
@@ -66,11 +68,13 @@ public class TradingHolds {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    TradingHolds(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    TradingHolds(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Holds the target, or returns the hold already on it; empty when there is no such target. */
@@ -79,12 +83,16 @@ public class TradingHolds {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        jdbc.sql("""
+        int held = jdbc.sql("""
                 INSERT INTO trading_hold (id, level, target_id, reason, held_by, held_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (level, target_id) WHERE released_at IS NULL DO NOTHING""")
                 .params(UUID.randomUUID(), level.wire(), target, reason, by, Timestamp.from(now)).update();
         Hold hold = jdbc.sql(SELECT + " WHERE level = ? AND target_id = ? AND released_at IS NULL").params(level.wire(), target)
                 .query((rs, row) -> hold(rs)).single();
+        if (held == 1) {
+            audit.record(AuditEntry.of("trading.hold", hold.id()).reference(target).by(by).at(now).with("level", level.wire())
+                    .with("target", target).with("reason", reason));
+        }
         announce(level, target);
         return Optional.of(hold);
     }
@@ -97,6 +105,8 @@ public class TradingHolds {
             return Optional.empty();
         }
         Hold hold = jdbc.sql(SELECT + " WHERE id = ?").param(id).query((rs, row) -> hold(rs)).single();
+        audit.record(AuditEntry.of("trading.release", id).reference(hold.target()).by(by).at(hold.releasedAt())
+                .with("level", hold.level()).with("target", hold.target()).with("heldBy", hold.heldBy()));
         announce(Level.fromWire(hold.level()).orElseThrow(), hold.target());
         return Optional.of(hold);
     }

@@ -6,5 +6,5 @@
  * {@link com.sportsbook.runtime.catalog.CatalogChange}s for the live push.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"tenancy", "feeds", "feeds :: jsonl", "feeds :: footballdata",
-        "feeds :: simulated", "pricing"})
+        "feeds :: simulated", "pricing", "audit"})
 package com.sportsbook.runtime.catalog;

@@ -78,6 +78,11 @@ class KeycloakPlayers {
         }
     }
 
+    /** Ends every Keycloak session of the user (refresh tokens included); the user may sign in again. */
+    void endSessions(String tenant, String userId) {
+        realm(tenant).users().get(userId).logout();
+    }
+
     /** Ends one Keycloak session of the realm (sign-out); a session Keycloak no longer has is already ended. */
     void endSession(String tenant, String sessionId) {
         try {

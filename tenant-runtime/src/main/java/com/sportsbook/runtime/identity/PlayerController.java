@@ -94,6 +94,10 @@ class PlayerController {
             case Players.Transition.Moved moved -> ResponseEntity.ok(moved.player());
             case Players.Transition.UnknownPlayer unknown -> Problems.response(HttpStatus.NOT_FOUND,
                     ErrorCodes.NOT_FOUND, "There is no such player.");
+            case Players.Transition.ExclusionInForce inForce -> Problems.response(HttpStatus.CONFLICT, "exclusion_in_force",
+                    "The player's " + (inForce.exclusion().status() == PlayerStatus.TIMED_OUT ? "time-out" : "self-exclusion")
+                            + " cannot be lifted before it ends" + (inForce.exclusion().until() == null ? " (it is indefinite)."
+                            : " (" + inForce.exclusion().until() + ")."));
         };
     }
 

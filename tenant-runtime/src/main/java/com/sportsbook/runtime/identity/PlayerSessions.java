@@ -24,18 +24,57 @@ class PlayerSessions {
     @PersistenceContext
     private EntityManager entityManager;
 
-    void touch(UUID playerId, String sessionRef, Instant now) {
-        entityManager.createNativeQuery("""
+    /** Records a call of the session; answers whether it is the session's first (a sign-in). */
+    boolean touch(UUID playerId, String sessionRef, Instant now) {
+        List<?> inserted = entityManager.createNativeQuery("""
                         INSERT INTO player_session (id, player_id, session_ref, started_at, last_activity_at)
                         VALUES (?1, ?2, ?3, ?4, ?4)
                         ON CONFLICT (session_ref) DO UPDATE SET last_activity_at = EXCLUDED.last_activity_at
                         WHERE player_session.last_activity_at < EXCLUDED.last_activity_at - interval '30 seconds'
+                        RETURNING (xmax = 0)
                         """)
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, playerId)
                 .setParameter(3, sessionRef)
                 .setParameter(4, Timestamp.from(now))
+                .getResultList();
+        return !inserted.isEmpty() && Boolean.TRUE.equals(inserted.getFirst());
+    }
+
+    /** Signs every open session of the player out (an exclusion logs them out at once). */
+    void endAll(UUID playerId, Instant now) {
+        entityManager.createNativeQuery("""
+                        UPDATE player_session SET ended_at = ?2, last_activity_at = GREATEST(last_activity_at, ?2)
+                        WHERE player_id = ?1 AND ended_at IS NULL
+                        """)
+                .setParameter(1, playerId)
+                .setParameter(2, Timestamp.from(now))
                 .executeUpdate();
+    }
+
+    /** The player's sessions active at or after {@code since}, oldest first. */
+    List<SessionSpan> since(UUID playerId, Instant since) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        SELECT session_ref, started_at, last_activity_at, ended_at FROM player_session
+                        WHERE player_id = ?1 AND last_activity_at >= ?2
+                        ORDER BY started_at
+                        """)
+                .setParameter(1, playerId)
+                .setParameter(2, Timestamp.from(since))
+                .getResultList();
+        return rows.stream().map(row -> span((Object[]) row)).toList();
+    }
+
+    Optional<SessionSpan> span(String sessionRef) {
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT session_ref, started_at, last_activity_at, ended_at FROM player_session WHERE session_ref = ?1")
+                .setParameter(1, sessionRef)
+                .getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(span((Object[]) rows.getFirst()));
+    }
+
+    private static SessionSpan span(Object[] row) {
+        return new SessionSpan((String) row[0], instant(row[1]), instant(row[2]), row[3] == null ? null : instant(row[3]));
     }
 
     /** Signs the session out: recorded even if the session never made a call before. */

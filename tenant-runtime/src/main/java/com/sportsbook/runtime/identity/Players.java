@@ -1,6 +1,8 @@
 package com.sportsbook.runtime.identity;
 
 import com.sportsbook.commons.routing.BrandRoute;
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.tenancy.BoundTenant;
 import com.sportsbook.runtime.tenancy.TenantContext;
 import com.sportsbook.runtime.tenancy.TenantDirectory;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
@@ -36,6 +39,10 @@ public class Players {
 
         record UnknownPlayer() implements Transition {
         }
+
+        /** The move would lift a responsible-gambling exclusion before its end: refused, the account stays as it is. */
+        record ExclusionInForce(PlayerView player, PlayerRestrictions.Exclusion exclusion) implements Transition {
+        }
     }
 
     private final PlayerRepository players;
@@ -44,15 +51,22 @@ public class Players {
     private final TenantDirectory directory;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final RegistrationScreening screening;
+    private final PlayerRestrictions restrictions;
 
     Players(PlayerRepository players, PlayerSessions sessions, KeycloakPlayers identities, TenantDirectory directory,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, AuditTrail audit, RegistrationScreening screening,
+            PlayerRestrictions restrictions) {
         this.players = players;
         this.sessions = sessions;
         this.identities = identities;
         this.directory = directory;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
+        this.screening = screening;
+        this.restrictions = restrictions;
     }
 
     Registration register(PlayerRegistration registration) {
@@ -66,6 +80,13 @@ public class Players {
         if (Boolean.TRUE.equals(transactions.execute(status -> players.existsByEmail(registration.email())))) {
             return emailTaken();
         }
+        // a person excluded on any brand of the operator, or on a national register, opens no account
+        Optional<PlayerRestrictions.Exclusion> excluded = restrictions.atRegistration(registration, tenant.brand());
+        if (excluded.isPresent()) {
+            log.info("registration on brand {} refused: the person is excluded", tenant.brand());
+            return new Registration.Refused(403, List.of(new RegistrationRules.Rejection(
+                    excluded.get().status().refusalCode(), "person", excluded.get().detail())));
+        }
         KeycloakPlayers.Created created = identities.create(tenant.slug().value(), registration);
         return switch (created) {
             case KeycloakPlayers.Created.EmailTaken taken -> emailTaken();
@@ -75,16 +96,29 @@ public class Players {
         };
     }
 
+    /**
+     * Stores the account and screens it in one transaction; a screening hit opens it blocked (and its sign-in
+     * disabled), it does not refuse it.
+     */
     private Registration store(BoundTenant tenant, String userId, PlayerRegistration registration) {
+        PlayerView player;
         try {
-            PlayerView player = transactions.execute(status ->
-                    players.save(new Player(userId, tenant.brand(), registration, clock.instant())).view());
-            log.info("player {} registered on brand {}", player.id(), tenant.brand());
-            return new Registration.Registered(player);
+            player = transactions.execute(status -> {
+                Player stored = players.save(new Player(userId, tenant.brand(), registration, clock.instant()));
+                if (screening.screen(stored.view()) == RegistrationScreening.Verdict.BLOCK) {
+                    stored.moveTo(PlayerStatus.BLOCKED, clock.instant());
+                }
+                return stored.view();
+            });
         } catch (RuntimeException e) {
             identities.delete(tenant.slug().value(), userId);
             throw e;
         }
+        log.info("player {} registered on brand {}", player.id(), tenant.brand());
+        if (PlayerStatus.BLOCKED.wireName().equals(player.status())) {
+            disableSignIn(tenant.slug().value(), userId, player.id());
+        }
+        return new Registration.Registered(player);
     }
 
     private static Registration emailTaken() {
@@ -134,8 +168,14 @@ public class Players {
                 sessionRef == null ? null : sessions.previous(player.id(), sessionRef).orElse(null))));
     }
 
-    /** The account's state at a call, and whether the token's session was signed out of. */
-    record Admission(PlayerStatus status, boolean sessionEnded) {
+    /**
+     * The account's state at a call, and whether the token's session was signed out of; for an excluded account,
+     * the exclusion (what it is and until when).
+     */
+    record Admission(PlayerStatus status, boolean sessionEnded, PlayerRestrictions.Exclusion exclusion) {
+        Admission(PlayerStatus status, boolean sessionEnded) {
+            this(status, sessionEnded, null);
+        }
     }
 
     /**
@@ -145,14 +185,104 @@ public class Players {
     Optional<Admission> admit(String identityUserId, String sessionRef) {
         return transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(player -> {
             boolean ended = sessionRef != null && sessions.ended(sessionRef);
-            if (player.status() == PlayerStatus.ACTIVE && sessionRef != null && !ended) {
-                sessions.touch(player.id(), sessionRef, clock.instant());
+            PlayerRestrictions.Exclusion exclusion = null;
+            if (player.status().mayStillWithdraw() && !ended) {
+                exclusion = exclusionOrEnd(player);
+            }
+            boolean usable = player.status() == PlayerStatus.ACTIVE || player.status().mayStillWithdraw();
+            if (usable && sessionRef != null && !ended) {
+                boolean signIn = sessions.touch(player.id(), sessionRef, clock.instant());
+                if (signIn && player.status() == PlayerStatus.ACTIVE) {
+                    exclusion = restrictions.atSignIn(player.view()).map(found -> {
+                        // the session just began: it stays, as an excluded one
+                        exclude(player, found, "national register at sign-in", false);
+                        return found;
+                    }).orElse(null);
+                }
             }
             if (player.status() == PlayerStatus.ACTIVE && !ended) {
                 rememberForThisRequest(identityUserId, player.view());
             }
-            return new Admission(player.status(), ended);
+            return new Admission(player.status(), ended, exclusion);
         }));
+    }
+
+    /** The exclusion an excluded account is under; once it has ended, the account is active again. */
+    private PlayerRestrictions.Exclusion exclusionOrEnd(Player player) {
+        Optional<PlayerRestrictions.Exclusion> inForce = restrictions.inForce(player.view());
+        if (inForce.isPresent()) {
+            if (inForce.get().status() != player.status()) {
+                player.moveTo(inForce.get().status(), clock.instant());
+            }
+            return inForce.get();
+        }
+        audit.record(AuditEntry.of("player.status_changed", player.id()).with("from", player.status().wireName())
+                .with("to", PlayerStatus.ACTIVE.wireName()).with("cause", "exclusion ended"));
+        player.moveTo(PlayerStatus.ACTIVE, clock.instant());
+        log.info("player {} is active again: the exclusion ended", player.id());
+        return null;
+    }
+
+    /**
+     * Excludes every account of the person on the operator's brands (a self-exclusion or time-out taken on one brand
+     * reaches them all): each active or already excluded account takes the exclusion's status, is signed out of every
+     * session at once (its tokens are refused from the next call) and may sign in again only to withdraw its balance.
+     * A suspended, closed or blocked account keeps its state; lifting it later leads to the exclusion. Answers the
+     * accounts excluded.
+     */
+    public List<PlayerView> exclude(PlayerView person, PlayerRestrictions.Exclusion exclusion, String cause) {
+        List<Player> excluded = transactions.execute(status -> {
+            List<Player> accounts = new java.util.ArrayList<>();
+            for (Player player : samePerson(person)) {
+                if (player.status() == PlayerStatus.ACTIVE || player.status().mayStillWithdraw()) {
+                    exclude(player, exclusion, cause, true);
+                    accounts.add(player);
+                }
+            }
+            return accounts;
+        });
+        String tenant = TenantContext.require().slug().value();
+        for (Player player : excluded) {
+            try {
+                identities.endSessions(tenant, player.identityUserId());
+            } catch (RuntimeException e) {
+                log.warn("player {} is excluded but its Keycloak sessions could not be ended: {}", player.id(), e.getMessage());
+            }
+        }
+        return excluded.stream().map(Player::view).toList();
+    }
+
+    private void exclude(Player player, PlayerRestrictions.Exclusion exclusion, String cause, boolean signOut) {
+        // a self-exclusion outranks a time-out; a time-out never shortens or softens a self-exclusion
+        PlayerStatus target = player.status() == PlayerStatus.SELF_EXCLUDED ? PlayerStatus.SELF_EXCLUDED : exclusion.status();
+        audit.record(AuditEntry.of("player.status_changed", player.id()).with("from", player.status().wireName())
+                .with("to", target.wireName()).with("cause", cause)
+                .with("until", exclusion.until() == null ? null : exclusion.until().toString()));
+        player.moveTo(target, clock.instant());
+        if (signOut) {
+            sessions.endAll(player.id(), clock.instant());
+        }
+        log.info("player {} is now {} ({})", player.id(), target.wireName(), cause);
+    }
+
+    /** The accounts of the same person on the operator's brands: the same email, or the same names and date of birth. */
+    public List<PlayerView> accountsOfPerson(PlayerView person) {
+        return transactions.execute(status -> samePerson(person).stream().map(Player::view).toList());
+    }
+
+    private List<Player> samePerson(PlayerView person) {
+        return players.findSamePerson(person.email(), person.firstName().strip(), person.lastName().strip(),
+                person.dateOfBirth());
+    }
+
+    /** The player's sign-in sessions in use at or after {@code since}, oldest first (for session-time limits). */
+    public List<SessionSpan> sessionsSince(UUID playerId, java.time.Instant since) {
+        return transactions.execute(status -> sessions.since(playerId, since));
+    }
+
+    /** One sign-in session by its reference (the token's {@code sid}). */
+    public Optional<SessionSpan> session(String sessionRef) {
+        return transactions.execute(status -> sessions.span(sessionRef));
     }
 
     /**
@@ -172,17 +302,109 @@ public class Players {
         return true;
     }
 
-    /** Moves an account to a state; any state but active also disables sign-in and ends open sessions. */
-    Transition moveTo(UUID playerId, PlayerStatus target) {
-        Optional<Player> moved = transactions.execute(status -> players.findById(playerId).map(player -> {
-            player.moveTo(target, clock.instant());
-            return player;
-        }));
-        if (moved.isEmpty()) {
-            return new Transition.UnknownPlayer();
+    /**
+     * Moves an account to a state; any state but active also disables sign-in and ends open sessions. An account
+     * that screening holds (an open or confirmed sanctions hit) goes to blocked instead of active. An excluded
+     * account is not made active before its exclusion ends ({@link Transition.ExclusionInForce}); a suspended one
+     * under an exclusion goes back to the exclusion.
+     */
+    Transition moveTo(UUID playerId, PlayerStatus requested) {
+        PlayerStatus screened = requested == PlayerStatus.ACTIVE && screening.holds(playerId) ? PlayerStatus.BLOCKED : requested;
+        record Outcome(Transition transition, String userId) {
         }
-        identities.setEnabled(TenantContext.require().slug().value(), moved.get().identityUserId(), target == PlayerStatus.ACTIVE);
-        log.info("player {} is now {}", playerId, target.wireName());
-        return new Transition.Moved(moved.get().view());
+        Outcome outcome = transactions.execute(status -> players.findById(playerId).map(player -> {
+            PlayerStatus target = screened;
+            if (target == PlayerStatus.ACTIVE) {
+                // no one lifts a time-out or self-exclusion early; a suspension lifted meanwhile leads back to it
+                Optional<PlayerRestrictions.Exclusion> exclusion = restrictions.inForce(player.view());
+                if (exclusion.isPresent() && player.status().mayStillWithdraw()) {
+                    return new Outcome(new Transition.ExclusionInForce(player.view(), exclusion.get()), null);
+                }
+                if (exclusion.isPresent()) {
+                    target = exclusion.get().status();
+                }
+            }
+            audit.record(AuditEntry.of("player.status_changed", playerId).with("from", player.status().wireName())
+                    .with("to", target.wireName()));
+            player.moveTo(target, clock.instant());
+            return new Outcome(new Transition.Moved(player.view()), player.identityUserId());
+        }).orElseGet(() -> new Outcome(new Transition.UnknownPlayer(), null)));
+        if (outcome.transition() instanceof Transition.Moved moved) {
+            PlayerStatus target = PlayerStatus.fromWireName(moved.player().status());
+            // an excluded player keeps their sign-in: they may still withdraw their balance
+            identities.setEnabled(TenantContext.require().slug().value(), outcome.userId(),
+                    target == PlayerStatus.ACTIVE || target.mayStillWithdraw());
+            log.info("player {} is now {}", playerId, target.wireName());
+        }
+        return outcome.transition();
+    }
+
+    /**
+     * The accounts of the bound tenant in id order, {@code limit} at a time after {@code after} (null: from the
+     * first): for work that visits every player in batches, such as re-screening on a new sanctions list.
+     */
+    public List<PlayerView> inIdOrder(UUID after, int limit) {
+        return transactions.execute(status -> (after == null
+                ? players.findAllByOrderByIdAsc(Limit.of(limit))
+                : players.findByIdGreaterThanOrderByIdAsc(after, Limit.of(limit)))
+                .stream().map(Player::view).toList());
+    }
+
+    /**
+     * Blocks an active account on a sanctions screening hit: calls are refused with {@code account_blocked}, sign-in
+     * is disabled and open sessions end. An account in another state keeps it (support's reinstatement then leads to
+     * blocked, see {@link #moveTo}). Answers whether the account was blocked now.
+     */
+    public boolean blockForScreening(UUID playerId) {
+        Optional<Player> blocked = transactions.execute(status -> players.findById(playerId)
+                .filter(player -> player.status() == PlayerStatus.ACTIVE)
+                .map(player -> {
+                    audit.record(AuditEntry.of("player.status_changed", playerId).with("from", player.status().wireName())
+                            .with("to", PlayerStatus.BLOCKED.wireName()).with("cause", "sanctions screening"));
+                    player.moveTo(PlayerStatus.BLOCKED, clock.instant());
+                    return player;
+                }));
+        if (blocked.isEmpty()) {
+            return false;
+        }
+        log.info("player {} blocked by a sanctions screening hit", playerId);
+        disableSignIn(TenantContext.require().slug().value(), blocked.get().identityUserId(), playerId);
+        return true;
+    }
+
+    /**
+     * Unblocks an account screening blocked once nothing holds it any more (every hit cleared): it is active again and
+     * may sign in. Answers whether it was unblocked; an account in any other state is left as it is.
+     */
+    public boolean liftScreeningBlock(UUID playerId) {
+        if (screening.holds(playerId)) {
+            return false;
+        }
+        Optional<Player> lifted = transactions.execute(status -> players.findById(playerId)
+                .filter(player -> player.status() == PlayerStatus.BLOCKED)
+                .map(player -> {
+                    audit.record(AuditEntry.of("player.status_changed", playerId).with("from", player.status().wireName())
+                            .with("to", PlayerStatus.ACTIVE.wireName()).with("cause", "sanctions screening cleared"));
+                    player.moveTo(PlayerStatus.ACTIVE, clock.instant());
+                    return player;
+                }));
+        if (lifted.isEmpty()) {
+            return false;
+        }
+        identities.setEnabled(TenantContext.require().slug().value(), lifted.get().identityUserId(), true);
+        log.info("player {} unblocked: every sanctions screening hit cleared", playerId);
+        return true;
+    }
+
+    /**
+     * The account's state is what refuses its calls; disabling sign-in in Keycloak as well is done after the commit
+     * and a failure there is logged, not undone.
+     */
+    private void disableSignIn(String tenant, String userId, UUID playerId) {
+        try {
+            identities.setEnabled(tenant, userId, false);
+        } catch (RuntimeException e) {
+            log.warn("player {} is blocked but sign-in could not be disabled in Keycloak: {}", playerId, e.getMessage());
+        }
     }
 }

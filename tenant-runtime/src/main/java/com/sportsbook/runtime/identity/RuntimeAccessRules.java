@@ -34,10 +34,17 @@ class RuntimeAccessRules {
                         // the player skin's static files
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/skin/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/players").permitAll()
+                        // the key anyone verifies bet receipts with
+                        .requestMatchers(HttpMethod.GET, "/api/v1/receipts/public-key").permitAll()
                         // authenticated by the provider's signature over the raw body, not by a token
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/kyc/webhooks/*").permitAll()
                         .requestMatchers("/api/v1/players/me", "/api/v1/players/me/logout", "/api/v1/players/me/odds-format",
                                 "/api/v1/wallet/**", "/api/v1/bets", "/api/v1/bets/**").hasRole("player")
+                        // the player's own identity verification (the provider's webhooks are matched above)
+                        .requestMatchers("/api/v1/kyc", "/api/v1/kyc/documents", "/api/v1/kyc/submission").hasRole("player")
+                        // the player's own responsible gambling: limits, time-out, self-exclusion, reality checks
+                        .requestMatchers("/api/v1/responsible-gambling", "/api/v1/responsible-gambling/**").hasRole("player")
                         .requestMatchers(HttpMethod.GET, "/api/v1/backoffice/settlement/reports/**")
                         .hasAnyRole("trader", "risk-manager", "compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/margins", "/api/v1/backoffice/margins/**",
@@ -46,6 +53,11 @@ class RuntimeAccessRules {
                         .requestMatchers("/api/v1/backoffice/wallet/**", "/api/v1/backoffice/payments/**")
                         .hasAnyRole("finance", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/compliance/aml/**").hasAnyRole("compliance-officer", "tenant-admin")
+                        .requestMatchers("/api/v1/backoffice/compliance/kyc/**").hasAnyRole("compliance-officer", "tenant-admin")
+                        .requestMatchers("/api/v1/backoffice/compliance/screening/**").hasAnyRole("compliance-officer", "tenant-admin")
+                        .requestMatchers("/api/v1/backoffice/compliance/rules", "/api/v1/backoffice/compliance/rules/**")
+                        .hasAnyRole("compliance-officer", "tenant-admin")
+                        .requestMatchers("/api/v1/backoffice/audit/**").hasAnyRole("compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/players/**").hasAnyRole("support", "compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/notices", "/api/v1/backoffice/notices/**")
                         .hasAnyRole("tenant-admin", "support")

@@ -1,6 +1,8 @@
 package com.sportsbook.runtime.identity;
 
 import com.sportsbook.commons.identity.TenantRealm;
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.tenancy.TenantContext;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
@@ -44,9 +46,11 @@ class StaffInvitations {
     }
 
     private final TenantRealmAdmin realmAdmin;
+    private final AuditTrail audit;
 
-    StaffInvitations(TenantRealmAdmin realmAdmin) {
+    StaffInvitations(TenantRealmAdmin realmAdmin, AuditTrail audit) {
         this.realmAdmin = realmAdmin;
+        this.audit = audit;
     }
 
     Outcome invite(Invitation invitation) {
@@ -83,6 +87,7 @@ class StaffInvitations {
         List<RoleRepresentation> roles = invitation.roles().stream().map(role -> realm.roles().get(role).toRepresentation()).toList();
         realm.users().get(id).roles().realmLevel().add(roles);
         log.info("staff {} invited to tenant {} with roles {}", id, tenant, invitation.roles());
+        audit.record(AuditEntry.of("staff.invited", id).with("email", invitation.email()).with("roles", invitation.roles()));
         return new Outcome.Invited(id, invitation.email(), invitation.roles(), requiredActions, temporaryPassword);
     }
 

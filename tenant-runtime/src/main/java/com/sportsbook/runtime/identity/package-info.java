@@ -3,5 +3,5 @@
  * host was called, maps its realm roles, and guards every endpoint by role. Players, sessions and account states
  * come next.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "tenancy")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tenancy", "audit"})
 package com.sportsbook.runtime.identity;

@@ -15,8 +15,14 @@ public interface DepositGate {
         record Allowed() implements Decision {
         }
 
-        /** @param code the problem-detail code, such as {@code limit_exceeded} or {@code kyc_required} */
-        record Refused(String code, String detail) implements Decision {
+        /**
+         * @param code   the problem-detail code, such as {@code deposit_limit_exceeded} or {@code kyc_required}
+         * @param status 422 when this deposit breaks a limit, 403 when the player may not deposit at all now
+         */
+        record Refused(String code, String detail, int status) implements Decision {
+            public Refused(String code, String detail) {
+                this(code, detail, 422);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.settlement;
 
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.betting.placement.BetRecords;
 import com.sportsbook.runtime.betting.placement.RiskBook;
 import com.sportsbook.runtime.catalog.EventResults;
@@ -27,22 +28,22 @@ class SettlementConfiguration {
 
     @Bean
     ResultBook resultBook(DataSource dataSource, EventResults events, BetRecords bets, ApplicationEventPublisher publisher,
-            Clock clock) {
-        return new ResultBook(JdbcClient.create(dataSource), events, bets, publisher, clock);
+            Clock clock, AuditTrail audit) {
+        return new ResultBook(JdbcClient.create(dataSource), events, bets, publisher, clock, audit);
     }
 
     @Bean
     SettlementRuns settlementRuns(DataSource dataSource, BetRecords bets, RiskBook risk, Wallet wallet, EventResults events,
             EventTimeline timelines, ResultBook results, PlatformTransactionManager transactions, Clock clock,
-            @Value("${runtime.settlement.batch-size:500}") int batchSize) {
+            @Value("${runtime.settlement.batch-size:500}") int batchSize, AuditTrail audit) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        return new SettlementRuns(jdbc, bets, new BetSettler(jdbc, bets, risk, wallet), events, timelines, results,
+        return new SettlementRuns(jdbc, bets, new BetSettler(jdbc, bets, risk, wallet, audit), events, timelines, results,
                 new TransactionTemplate(transactions), clock, batchSize);
     }
 
     @Bean
-    Voids voids(DataSource dataSource, BetRecords bets, ResultBook results, SettlementRuns runs, Clock clock) {
-        return new Voids(JdbcClient.create(dataSource), bets, results, runs, clock);
+    Voids voids(DataSource dataSource, BetRecords bets, ResultBook results, SettlementRuns runs, Clock clock, AuditTrail audit) {
+        return new Voids(JdbcClient.create(dataSource), bets, results, runs, clock, audit);
     }
 
     /** On every replica unless switched off ({@code runtime.settlement.worker=false}: benchmarks drive runs themselves). */

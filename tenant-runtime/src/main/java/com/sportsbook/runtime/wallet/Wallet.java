@@ -1,6 +1,9 @@
 package com.sportsbook.runtime.wallet;
 
+import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,4 +23,11 @@ public interface Wallet {
     Statement.Page statement(Statement.Query query);
 
     List<Statement.LifetimeTotals> lifetimeTotals(UUID playerId, String brand);
+
+    /**
+     * The net of every posting on the player's cash account in that currency since a time, per transaction kind (in
+     * is positive, out negative; a reversal counts under the kind it reverses): deposits, stakes and returns over a
+     * rolling window for responsible-gambling limits. Kinds with no posting are absent. One query.
+     */
+    Map<TransactionKind, Long> cashFlowsSince(UUID playerId, String brand, Currency currency, Instant since);
 }

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.betting.cashout;
 
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.betting.placement.BetRecords;
 import com.sportsbook.runtime.betting.placement.RiskBook;
 import com.sportsbook.runtime.catalog.BetOffers;
@@ -24,8 +25,9 @@ class CashOutConfiguration {
 
     @Bean
     CashOuts cashOuts(DataSource dataSource, BetOffers offers, BetRecords records, RiskBook risk, Wallet wallet,
-            PlatformTransactionManager transactions, Clock clock) {
-        return new CashOuts(JdbcClient.create(dataSource), offers, records, risk, wallet, new TransactionTemplate(transactions), clock);
+            PlatformTransactionManager transactions, Clock clock, AuditTrail audit) {
+        return new CashOuts(JdbcClient.create(dataSource), offers, records, risk, wallet, new TransactionTemplate(transactions), clock,
+                audit);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.betting.cashout;
 
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.betting.core.BetRejection;
 import com.sportsbook.runtime.betting.core.CashOutValue;
 import com.sportsbook.runtime.betting.placement.BetRecords;
@@ -61,9 +63,10 @@ public final class CashOuts {
     private final Wallet wallet;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public CashOuts(JdbcClient jdbc, BetOffers offers, BetRecords records, RiskBook risk, Wallet wallet,
-            TransactionOperations transactions, Clock clock) {
+            TransactionOperations transactions, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.offers = offers;
         this.records = records;
@@ -71,6 +74,7 @@ public final class CashOuts {
         this.wallet = wallet;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Optional<Quote> quote(UUID player, UUID betId) {
@@ -140,6 +144,9 @@ public final class CashOuts {
             }
             records.transition(betId, bet.status(), next, (automatic ? "automatic cash-out at the player's target: " : "cash-out: ")
                     + stakePart + " of the stake for " + payout + " (offer " + now.offer() + " for " + bet.totalStake() + ")", at);
+            audit.record(AuditEntry.of("bet.cashed_out", betId).reference(transaction).by(automatic ? "system" : "player:" + player)
+                    .at(at).with("cashOut", cashOutId).with("fraction", fraction).with("stakePart", stakePart).with("payout", payout)
+                    .with("offer", now.offer()).with("automatic", automatic).with("transaction", transaction).with("status", next));
             long payoutsPart = BigDecimal.valueOf(stakePart).multiply(odds).setScale(0, RoundingMode.DOWN).longValueExact();
             for (BetView.Leg leg : bet.legs()) {
                 risk.expose(leg.selectionId(), leg.marketId(), bet.currency(), -stakePart, -payoutsPart);

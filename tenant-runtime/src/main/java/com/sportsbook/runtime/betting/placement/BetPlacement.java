@@ -67,9 +67,10 @@ public final class BetPlacement {
     private final BettingGate gate;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final BetAudit audit;
 
-    public BetPlacement(BetOffers offers, TradingHolds holds, RiskBook risk, BetRecords records, Wallet wallet,
-            BettingGate gate, TransactionOperations transactions, Clock clock) {
+    BetPlacement(BetOffers offers, TradingHolds holds, RiskBook risk, BetRecords records, Wallet wallet,
+            BettingGate gate, TransactionOperations transactions, Clock clock, BetAudit audit) {
         this.offers = offers;
         this.holds = holds;
         this.risk = risk;
@@ -78,6 +79,7 @@ public final class BetPlacement {
         this.gate = gate;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Quote quote(PlayerView player, Betslip slip) {
@@ -93,14 +95,18 @@ public final class BetPlacement {
                     leg.offer().eventName(), leg.offer().marketType(), leg.offer().line(), leg.offer().marketStatus(),
                     leg.offer().price(), leg.offer().inPlay())).toList(), lines.size(), limits.minStake(), max,
                     slip.totalStake(), Returns.potential(slip.unitStake(), prices, lines), legs.stream().anyMatch(l -> l.offer().inPlay()),
-                    delay(legs));
+                    delay(player, legs));
         });
     }
 
     public Placed place(PlayerView player, Betslip slip, String idempotencyKey) {
         refuseIf(slip.problem(player.currency()));
         if (!"active".equals(player.status())) {
-            throw new BetRefused(BetRejection.PLAYER_CANNOT_BET, "This account may not bet (" + player.status() + ").");
+            // a time-out or self-exclusion says so by its own code
+            String code = "self_excluded".equals(player.status()) || "timed_out".equals(player.status()) ? player.status()
+                    : BetRejection.PLAYER_CANNOT_BET.code();
+            throw new BetRefused(BetRejection.PLAYER_CANNOT_BET, code, BetRejection.PLAYER_CANNOT_BET.status(),
+                    "This account may not bet (" + player.status().replace('_', ' ') + ").", Map.of());
         }
         String hash = requestHash(slip);
         try {
@@ -116,14 +122,14 @@ public final class BetPlacement {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Optional<String> gated = gate.refusal(player, slip.totalStake(), slip.currency());
-        if (gated.isPresent()) {
-            throw new BetRefused(BetRejection.PLAYER_CANNOT_BET, gated.get());
-        }
         Instant now = clock.instant();
         List<UUID> selections = slip.legs().stream().map(Betslip.Leg::selectionId).toList();
         Map<UUID, BetOffers.Offer> current = offers.lockForBet(selections);
         List<Priced> legs = price(slip, current, slip.policy(), now);
+        gate.refusal(player, wager(slip, legs)).ifPresent(refusal -> {
+            throw new BetRefused(BetRejection.PLAYER_CANNOT_BET, refusal.code(), refusal.status(), refusal.detail(),
+                    refusal.details());
+        });
         risk.lockMarkets(legs.stream().map(leg -> leg.offer().marketId()).toList());
         RiskBook.Limits limits = risk.limits(player.id());
         List<List<Integer>> lines = slip.lines();
@@ -138,7 +144,7 @@ public final class BetPlacement {
         }
         List<BigDecimal> prices = legs.stream().map(Priced::price).toList();
         long potential = Returns.potential(slip.unitStake(), prices, lines);
-        int delay = delay(legs);
+        int delay = delay(player, legs);
         boolean inPlay = legs.stream().anyMatch(leg -> leg.offer().inPlay());
         UUID betId = UUID.randomUUID();
         String statusNow = delay > 0 ? "pending" : "accepted";
@@ -170,9 +176,11 @@ public final class BetPlacement {
             suspendAtLiabilityLimit(legs.stream().map(Priced::offer).toList(), slip.currency(), limits);
         }
         // what was written, as a reader would see it (no second read)
-        return new Placed(new BetView(betId, player.id(), bet.type(), bet.currency(), bet.unitStake(), bet.lines(),
+        BetView placed = new BetView(betId, player.id(), bet.type(), bet.currency(), bet.unitStake(), bet.lines(),
                 bet.totalStake(), bet.potentialReturn(), bet.oddsPolicy(), bet.inPlay(), bet.status(), null, now,
-                bet.acceptAfter(), delay > 0 ? null : now, null, List.copyOf(legViews), List.of(transition)), false);
+                bet.acceptAfter(), delay > 0 ? null : now, null, List.copyOf(legViews), List.of(transition));
+        audit.placed(placed);
+        return new Placed(placed, false);
     }
 
     /** Re-validates the bound tenant's bets whose delay has run out: accepts, re-prices or rejects each. */
@@ -207,6 +215,7 @@ public final class BetPlacement {
                 wallet.execute(new WalletCommand.ReleaseHold("bet-release:" + bet.id(), hold));
                 records.decide(bet.id(), "rejected", refused.get().reason().code(), 0, now);
                 records.transition(bet.id(), "pending", "rejected", refused.get().getMessage(), now);
+                audit.rejected(bet, refused.get().reason().code(), refused.get().getMessage());
                 return;
             }
             if (price.get().compareTo(leg.price()) != 0) {
@@ -231,6 +240,7 @@ public final class BetPlacement {
         records.decide(bet.id(), "accepted", null, potential, now);
         records.transition(bet.id(), "pending", "accepted", repriced.isEmpty() ? "accepted after the bet delay"
                 : "accepted after the bet delay, re-priced by the player's policy: " + String.join("; ", repriced), now);
+        audit.placed(records.find(bet.id()).orElseThrow());
         expose(offered, repricedLines, bet.currency());
         suspendAtLiabilityLimit(offered, bet.currency(), risk.limits(bet.playerId()));
     }
@@ -293,9 +303,21 @@ public final class BetPlacement {
         return StakeLimits.maxUnitStake(lineOdds, limits.maxPayout(), headrooms, lines, limits.stakeFactor());
     }
 
-    private int delay(List<Priced> legs) {
-        return legs.stream().filter(leg -> leg.offer().inPlay()).mapToInt(leg -> risk.delaySeconds(leg.offer().sport()))
+    /** An in-play bet waits the longest of trading's delays for its sports and the jurisdiction's least delay. */
+    private int delay(PlayerView player, List<Priced> legs) {
+        if (legs.stream().noneMatch(leg -> leg.offer().inPlay())) {
+            return 0;
+        }
+        int trading = legs.stream().filter(leg -> leg.offer().inPlay()).mapToInt(leg -> risk.delaySeconds(leg.offer().sport()))
                 .max().orElse(0);
+        return Math.max(trading, (int) Math.min(Integer.MAX_VALUE, gate.minimumInPlayDelay(player).toSeconds()));
+    }
+
+    private static BettingGate.Wager wager(Betslip slip, List<Priced> legs) {
+        return new BettingGate.Wager(slip.shape().name(), slip.totalStake(), slip.currency(),
+                legs.stream().anyMatch(leg -> leg.offer().inPlay()),
+                legs.stream().map(leg -> new BettingGate.Leg(leg.offer().eventId(), leg.offer().sport(), leg.offer().marketType(),
+                        leg.offer().inPlay())).toList());
     }
 
     private record Priced(BetOffers.Offer offer, BigDecimal requested, BigDecimal price) {

@@ -7,6 +7,8 @@ import java.util.Map;
 public final class BetRefused extends RuntimeException {
 
     private final BetRejection reason;
+    private final String code;
+    private final int status;
     private final transient Map<String, Object> details;
 
     public BetRefused(BetRejection reason, String detail) {
@@ -14,13 +16,30 @@ public final class BetRefused extends RuntimeException {
     }
 
     public BetRefused(BetRejection reason, String detail, Map<String, Object> details) {
+        this(reason, reason.code(), reason.status(), detail, details);
+    }
+
+    /** A refusal of the kind {@code reason} with a more specific code and status (the betting gate's). */
+    public BetRefused(BetRejection reason, String code, int status, String detail, Map<String, Object> details) {
         super(detail, null, false, false);
         this.reason = reason;
+        this.code = code;
+        this.status = status;
         this.details = Map.copyOf(details);
     }
 
     public BetRejection reason() {
         return reason;
+    }
+
+    /** The problem detail's code: the reason's, or the gate's more specific one ({@code self_excluded}...). */
+    public String code() {
+        return code;
+    }
+
+    /** The problem detail's HTTP status. */
+    public int status() {
+        return status;
     }
 
     /** Extra fields for the problem detail (the current prices, the maximum stake). */

@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.betting.placement;
 
+import com.sportsbook.runtime.audit.AuditTrail;
+import com.sportsbook.runtime.audit.BetReceipts;
 import com.sportsbook.runtime.catalog.BetOffers;
 import com.sportsbook.runtime.catalog.TradingHolds;
 import com.sportsbook.runtime.tenancy.ActiveTenants;
@@ -36,8 +38,9 @@ class BettingConfiguration {
 
     @Bean
     BetPlacement betPlacement(BetOffers offers, TradingHolds holds, RiskBook risk, BetRecords records, Wallet wallet,
-            BettingGate gate, PlatformTransactionManager transactions, Clock clock) {
-        return new BetPlacement(offers, holds, risk, records, wallet, gate, new TransactionTemplate(transactions), clock);
+            BettingGate gate, PlatformTransactionManager transactions, Clock clock, AuditTrail audit, BetReceipts receipts) {
+        return new BetPlacement(offers, holds, risk, records, wallet, gate, new TransactionTemplate(transactions), clock,
+                new BetAudit(audit, receipts));
     }
 
     @Bean

@@ -1,15 +1,56 @@
 package com.sportsbook.runtime.betting.placement;
 
 import com.sportsbook.runtime.identity.PlayerView;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Whether a player may bet now beyond the account being active: identity verification where the jurisdiction
- * requires it, self-exclusion and time-outs, wager and loss limits, age and location. Implemented by compliance;
- * until that lands, {@link PermissiveBettingGateUntilComplianceLands} lets every active player bet.
+ * Whether a player may place this bet beyond the account being active and the bet being tradeable: identity
+ * verification where the jurisdiction requires it, self-exclusion and time-outs, wager and loss limits, the
+ * jurisdiction's bet types, markets, in-play rules and stake cap. Asked inside the placement's transaction once the
+ * legs are priced. Implemented by compliance; until that lands, {@link PermissiveBettingGateUntilComplianceLands}
+ * lets every active player bet.
  */
 public interface BettingGate {
 
-    /** Why the player may not bet, or empty when they may. */
-    Optional<String> refusal(PlayerView player, long stake, String currency);
+    /** One leg as it would be accepted: its event, sport, market type (the feed's wire name) and whether it is in play. */
+    record Leg(UUID eventId, String sport, String marketType, boolean inPlay) {
+    }
+
+    /**
+     * The bet as the gate judges it.
+     *
+     * @param shape      the bet shape's wire name ({@code single}, {@code multiple}, {@code trixie}, {@code 2/4}...)
+     * @param totalStake every line's stake together, in minor units of {@code currency}
+     */
+    record Wager(String shape, long totalStake, String currency, boolean inPlay, List<Leg> legs) {
+        public Wager {
+            legs = List.copyOf(legs);
+        }
+    }
+
+    /**
+     * Why the bet is refused.
+     *
+     * @param code    the problem detail's stable code ({@code self_excluded}, {@code loss_limit_exceeded},
+     *                {@code market_not_allowed}...)
+     * @param status  403 when the player may not bet at all now, 422 when this bet breaks a rule or limit
+     * @param details extra fields of the problem detail (the limit, what is left...)
+     */
+    record Refusal(String code, int status, String detail, Map<String, Object> details) {
+        public Refusal {
+            details = Map.copyOf(details);
+        }
+    }
+
+    /** Why the player may not place this bet, or empty when they may. */
+    Optional<Refusal> refusal(PlayerView player, Wager wager);
+
+    /** The least delay before an in-play bet of this player is accepted (the jurisdiction's); trading may ask more. */
+    default Duration minimumInPlayDelay(PlayerView player) {
+        return Duration.ZERO;
+    }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 final class PermissiveBettingGateUntilComplianceLands implements BettingGate {
 
     @Override
-    public Optional<String> refusal(PlayerView player, long stake, String currency) {
+    public Optional<Refusal> refusal(PlayerView player, Wager wager) {
         return Optional.empty();
     }
 }

@@ -1,9 +1,11 @@
 package com.sportsbook.runtime.betting.web;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.sportsbook.commons.ErrorCodes;
 import com.sportsbook.commons.money.MoneyAmounts;
 import com.sportsbook.commons.routing.BrandRoute;
 import com.sportsbook.commons.web.Problems;
+import com.sportsbook.runtime.audit.BetReceipts;
 import com.sportsbook.runtime.betting.core.BetShape;
 import com.sportsbook.runtime.betting.core.Betslip;
 import com.sportsbook.runtime.betting.core.OddsPolicy;
@@ -53,12 +55,14 @@ class BetController {
     private final BetRecords records;
     private final Players players;
     private final TenantDirectory directory;
+    private final BetReceipts receipts;
 
-    BetController(BetPlacement placement, BetRecords records, Players players, TenantDirectory directory) {
+    BetController(BetPlacement placement, BetRecords records, Players players, TenantDirectory directory, BetReceipts receipts) {
         this.placement = placement;
         this.records = records;
         this.players = players;
         this.directory = directory;
+        this.receipts = receipts;
     }
 
     record Stake(BigDecimal amount, String currency) {
@@ -176,6 +180,35 @@ class BetController {
                 .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "There is no such bet."));
     }
 
+    /**
+     * A receipt as the player reads it: {@code receipt} (the signed content as JSON), {@code canonical} (the exact
+     * text signed), {@code signature} (Ed25519 over its UTF-8 bytes, base64) and the key that signed it.
+     */
+    record ReceiptView(UUID betId, @JsonRawValue String receipt, String canonical, String signature, String algorithm,
+            String keyId, String publicKeyUrl) {
+    }
+
+    @GetMapping("/api/v1/bets/{id}/receipt")
+    @Operation(summary = "The receipt of one of the player's accepted bets, signed by the platform (verify it with"
+            + " GET /api/v1/receipts/public-key)")
+    ResponseEntity<?> receipt(@PathVariable String id, JwtAuthenticationToken token) {
+        Optional<PlayerView> player = players.bySubject(token.getToken().getSubject());
+        if (player.isEmpty()) {
+            return noPlayer();
+        }
+        UUID betId;
+        try {
+            betId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Problems.invalidField("Not a bet id.", "id", "a bet id");
+        }
+        return receipts.forBet(betId).filter(receipt -> receipt.playerId().equals(player.get().id()))
+                .<ResponseEntity<?>>map(receipt -> ResponseEntity.ok(new ReceiptView(receipt.betId(), receipt.receipt(),
+                        receipt.receipt(), receipt.signature(), receipt.algorithm(), receipt.keyId(), "/api/v1/receipts/public-key")))
+                .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
+                        "There is no receipt for this bet: it is not one of yours, or it has not been accepted."));
+    }
+
     /** The betslip, or the 422 that says what is wrong with the request as sent. */
     private Object slip(BetslipRequest request, PlayerView player, boolean quoting) {
         List<Map<String, String>> errors = new ArrayList<>();
@@ -224,8 +257,7 @@ class BetController {
 
     /** A refusal as the problem detail every betting endpoint answers: its status, stable code and extra fields. */
     static ResponseEntity<?> problem(BetRefused refused) {
-        ProblemDetail problem = Problems.of(HttpStatus.valueOf(refused.reason().status()), refused.reason().code(),
-                refused.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.valueOf(refused.status()), refused.code(), refused.getMessage());
         refused.details().forEach(problem::setProperty);
         return Problems.response(problem);
     }

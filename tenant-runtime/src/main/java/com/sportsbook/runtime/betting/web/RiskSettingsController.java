@@ -2,6 +2,8 @@ package com.sportsbook.runtime.betting.web;
 
 import com.sportsbook.commons.identity.RealmTokens;
 import com.sportsbook.commons.web.Problems;
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -29,10 +31,12 @@ class RiskSettingsController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    RiskSettingsController(JdbcClient jdbc, Clock clock) {
+    RiskSettingsController(JdbcClient jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     record Limits(Long minStake, Long maxPayout, Long marketLiabilityLimit, BigDecimal cashOutMargin, String updatedBy) {
@@ -79,6 +83,9 @@ class RiskSettingsController {
                 .params(request.minStake(), request.maxPayout(), request.marketLiabilityLimit(), request.cashOutMargin(),
                         Timestamp.from(clock.instant()), who(caller))
                 .update();
+        audit.record(AuditEntry.of("risk.limits_changed", "betting_limits").by(who(caller)).with("minStake", request.minStake())
+                .with("maxPayout", request.maxPayout()).with("marketLiabilityLimit", request.marketLiabilityLimit())
+                .with("cashOutMargin", request.cashOutMargin()));
         return ResponseEntity.ok(settings().limits());
     }
 
@@ -97,6 +104,7 @@ class RiskSettingsController {
                 ON CONFLICT (sport_key) DO UPDATE SET seconds = excluded.seconds, updated_at = excluded.updated_at,
                   updated_by = excluded.updated_by""")
                 .params(sport, request.seconds(), Timestamp.from(clock.instant()), who(caller)).update();
+        audit.record(AuditEntry.of("risk.bet_delay_changed", sport).by(who(caller)).with("seconds", request.seconds()));
         return ResponseEntity.ok(new Delay(sport, request.seconds(), who(caller)));
     }
 
@@ -120,6 +128,7 @@ class RiskSettingsController {
                 ON CONFLICT (player_id) DO UPDATE SET factor = excluded.factor, updated_at = excluded.updated_at,
                   updated_by = excluded.updated_by""")
                 .params(player, request.factor(), Timestamp.from(clock.instant()), who(caller)).update();
+        audit.record(AuditEntry.of("risk.stake_factor_changed", player).by(who(caller)).with("factor", request.factor()));
         return ResponseEntity.ok(Map.of("playerId", player, "factor", request.factor().toPlainString(), "updatedBy", who(caller)));
     }
 

@@ -2,6 +2,8 @@ package com.sportsbook.runtime.catalog.web;
 
 import com.sportsbook.commons.identity.RealmTokens;
 import com.sportsbook.commons.web.Problems;
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.catalog.ingest.MarginRules;
 import com.sportsbook.runtime.feeds.MarketType;
 import com.sportsbook.runtime.pricing.Margin;
@@ -31,11 +33,13 @@ class MarginController {
     private final MarginRules rules;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    MarginController(MarginRules rules, JdbcClient jdbc, Clock clock) {
+    MarginController(MarginRules rules, JdbcClient jdbc, Clock clock, AuditTrail audit) {
         this.rules = rules;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     record RuleView(String sport, String marketType, String method, String overround, String updatedBy) {
@@ -79,6 +83,9 @@ class MarginController {
         MarginRules.Rule rule = rules.set(sport, marketType.equals(MarginRules.ANY) ? MarginRules.ANY
                 : MarketType.fromWire(marketType).orElseThrow().wire(), new Margin(method, overround),
                 RealmTokens.actor(caller.getToken()), clock.instant());
+        audit.record(AuditEntry.of("margin.changed", rule.sport() + "/" + rule.marketType()).by(rule.updatedBy())
+                .with("sport", rule.sport()).with("marketType", rule.marketType()).with("method", view(rule).method())
+                .with("overround", rule.overround()));
         return ResponseEntity.ok(view(rule));
     }
 

@@ -37,7 +37,7 @@ public final class Deposits {
         record Started(Payment payment, String clientSecret, boolean replayed) implements Result {
         }
 
-        record Refused(String code, String detail) implements Result {
+        record Refused(String code, String detail, int status) implements Result {
         }
 
         record KeyReused() implements Result {
@@ -68,7 +68,7 @@ public final class Deposits {
         }
         DepositGate.Decision decision = gate.check(command.playerId(), command.brand(), command.amount(), command.currency());
         if (decision instanceof DepositGate.Decision.Refused refused) {
-            return new Result.Refused(refused.code(), refused.detail());
+            return new Result.Refused(refused.code(), refused.detail(), refused.status());
         }
         Instant now = clock.instant();
         Payment payment = new Payment(UUID.randomUUID(), "deposit", command.playerId(), command.brand(), command.amount(),

@@ -78,7 +78,7 @@ class DepositController {
                     .location(URI.create("/api/v1/wallet/deposits/" + started.payment().id()))
                     .header("Idempotent-Replayed", Boolean.toString(started.replayed()))
                     .body(PaymentResource.of(started.payment(), started.payment().initialStatus(), started.clientSecret()));
-            case Deposits.Result.Refused refused -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, refused.code(),
+            case Deposits.Result.Refused refused -> Problems.response(HttpStatus.valueOf(refused.status()), refused.code(),
                     refused.detail());
             case Deposits.Result.KeyReused reused -> Problems.response(HttpStatus.CONFLICT, "idempotency_key_reused",
                     "This Idempotency-Key was used for a different deposit.");

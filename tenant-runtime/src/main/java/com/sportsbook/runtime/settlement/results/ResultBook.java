@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.settlement.results;
 
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.betting.placement.BetRecords;
 import com.sportsbook.runtime.catalog.EventResults;
 import com.sportsbook.runtime.settlement.core.Decision;
@@ -79,13 +81,16 @@ public final class ResultBook {
     private final BetRecords bets;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public ResultBook(JdbcClient jdbc, EventResults events, BetRecords bets, ApplicationEventPublisher publisher, Clock clock) {
+    public ResultBook(JdbcClient jdbc, EventResults events, BetRecords bets, ApplicationEventPublisher publisher, Clock clock,
+            AuditTrail audit) {
         this.jdbc = jdbc;
         this.events = events;
         this.bets = bets;
         this.publisher = publisher;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // ---- event results
@@ -195,6 +200,8 @@ public final class ResultBook {
         }
         jdbc.sql("UPDATE event_result SET status = 'rejected', decided_by = ?, decided_at = ?, reason = coalesce(reason || ' / ', '') || ? WHERE id = ?")
                 .params(actor, now(), "rejected: " + reason, resultId).update();
+        audit.record(AuditEntry.of("result.rejected", result.eventId()).reference(resultId).by(actor).with("version", result.version())
+                .with("reason", reason));
         return Decision.done(find(resultId).orElseThrow());
     }
 
@@ -265,6 +272,10 @@ public final class ResultBook {
                         textArray(List.copyOf(winners)), places, request.correction() && confirmed.isPresent(),
                         request.reason(), liability, actor, now())
                 .update();
+        audit.record(AuditEntry.of("market_result.entered", marketId).reference(id).by(actor).with("version", version)
+                .with("winners", List.copyOf(winners)).with("places", places)
+                .with("correction", request.correction() && confirmed.isPresent()).with("reason", request.reason())
+                .with("liability", liability).with("needsApproval", needsApproval));
         if (!needsApproval) {
             confirmMarket(findMarket(id).orElseThrow(), actor, false);
         }
@@ -377,6 +388,9 @@ public final class ResultBook {
                 .params(result.eventId(), result.id()).update();
         jdbc.sql("UPDATE event_result SET status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?")
                 .params(approval ? actor : result.enteredBy(), now(), result.id()).update();
+        audit.record(AuditEntry.of("result.confirmed", result.eventId()).reference(result.id())
+                .by(approval ? actor : result.enteredBy()).with("version", result.version()).with("approval", approval)
+                .with("correction", result.correction()).with("home", result.home()).with("away", result.away()));
         publisher.publishEvent(new ResultConfirmed(TenantContext.require().slug().value(), result.eventId(), result.id(),
                 result.correction()));
     }
@@ -386,6 +400,9 @@ public final class ResultBook {
                 .params(result.marketId(), result.id()).update();
         jdbc.sql("UPDATE market_result SET status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?")
                 .params(approval ? actor : result.enteredBy(), now(), result.id()).update();
+        audit.record(AuditEntry.of("market_result.confirmed", result.marketId()).reference(result.id())
+                .by(approval ? actor : result.enteredBy()).with("version", result.version()).with("approval", approval)
+                .with("correction", result.correction()).with("winners", result.winners()));
         publisher.publishEvent(new ResultConfirmed(TenantContext.require().slug().value(), result.eventId(), result.id(),
                 result.correction()));
     }
@@ -404,6 +421,11 @@ public final class ResultBook {
                         result.scorers() == null ? null : textArray(result.scorers()), correction, result.reason(), liability,
                         actor, now())
                 .update();
+        audit.record(AuditEntry.of("result.entered", eventId).reference(id).by(actor).with("version", version)
+                .with("source", source).with("status", status).with("home", result.home()).with("away", result.away())
+                .with("halfTimeHome", result.halfTimeHome()).with("halfTimeAway", result.halfTimeAway())
+                .with("corners", result.corners()).with("cards", result.cards()).with("scorers", result.scorers())
+                .with("correction", correction).with("reason", result.reason()).with("liability", liability));
         return find(id).orElseThrow();
     }
 

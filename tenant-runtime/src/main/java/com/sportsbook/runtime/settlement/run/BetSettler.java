@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.settlement.run;
 
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.betting.placement.BetRecords;
 import com.sportsbook.runtime.betting.placement.BetView;
 import com.sportsbook.runtime.betting.placement.RiskBook;
@@ -19,7 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -59,12 +63,14 @@ public final class BetSettler {
     private final BetRecords records;
     private final RiskBook risk;
     private final Wallet wallet;
+    private final AuditTrail audit;
 
-    public BetSettler(JdbcClient jdbc, BetRecords records, RiskBook risk, Wallet wallet) {
+    public BetSettler(JdbcClient jdbc, BetRecords records, RiskBook risk, Wallet wallet, AuditTrail audit) {
         this.jdbc = jdbc;
         this.records = records;
         this.risk = risk;
         this.wallet = wallet;
+        this.audit = audit;
     }
 
     Change settle(UUID betId, SettlementFacts facts, String cause, Instant now) {
@@ -94,6 +100,7 @@ public final class BetSettler {
             record(bet, 1, settled, transaction, verdicts, cause, now);
             records.settled(betId, settled.status().wire(), settled.payout(), 1, outcomes, voidReasons(verdicts));
             records.transition(betId, bet.status(), settled.status().wire(), cause, now);
+            audit.record(audited("bet.settled", bet, 1, settled, transaction, verdicts, cause, now));
             risk.release(bet, lines);
             return Change.SETTLED;
         }
@@ -115,7 +122,27 @@ public final class BetSettler {
         records.settled(betId, "resettled", settled.payout(), version, outcomes, voidReasons(verdicts));
         records.transition(betId, bet.status(), "resettled", "resettled as " + settled.status().wire() + " returning "
                 + settled.payout() + " (was " + previous.status() + " returning " + previous.payout() + "): " + cause, now);
+        audit.record(audited("bet.resettled", bet, version, settled, transaction, verdicts, cause, now)
+                .with("previousStatus", previous.status()).with("previousPayout", previous.payout())
+                .with("reversal", reversed.transactionId()));
         return Change.RESETTLED;
+    }
+
+    /** A settlement (version) as the audit log keeps it: each leg's outcome, the return and the ledger transaction. */
+    private static AuditEntry audited(String kind, BetView bet, int version, SettledBet settled, UUID transaction,
+            List<LegVerdicts.Verdict> verdicts, String cause, Instant now) {
+        List<Map<String, Object>> legs = new ArrayList<>();
+        for (int i = 0; i < verdicts.size(); i++) {
+            Map<String, Object> leg = new LinkedHashMap<>();
+            leg.put("position", i);
+            leg.put("outcome", wire(verdicts.get(i).outcome()));
+            leg.put("deadHeatFactor", verdicts.get(i).outcome().deadHeatFactor());
+            leg.put("voidReason", verdicts.get(i).voidReason());
+            legs.add(leg);
+        }
+        return AuditEntry.of(kind, bet.id()).reference(transaction).at(now).with("version", version)
+                .with("status", settled.status().wire()).with("stake", bet.totalStake()).with("payout", settled.payout())
+                .with("currency", bet.currency()).with("transaction", transaction).with("legs", legs).with("cause", cause);
     }
 
     /** Each leg's verdict, or null while a leg is undecided. */

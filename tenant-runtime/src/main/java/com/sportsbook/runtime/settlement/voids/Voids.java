@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.settlement.voids;
 
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.betting.placement.BetRecords;
 import com.sportsbook.runtime.betting.placement.BetView;
 import com.sportsbook.runtime.settlement.core.Decision;
@@ -55,13 +57,15 @@ public final class Voids {
     private final ResultBook results;
     private final SettlementRuns runs;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public Voids(JdbcClient jdbc, BetRecords bets, ResultBook results, SettlementRuns runs, Clock clock) {
+    public Voids(JdbcClient jdbc, BetRecords bets, ResultBook results, SettlementRuns runs, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.bets = bets;
         this.results = results;
         this.runs = runs;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Decision<BetVoid> request(UUID betId, VoidRequest request, String actor) {
@@ -103,6 +107,9 @@ public final class Voids {
                 .params(id, betId, request.reason(), request.detail(), obviousError,
                         needsApproval ? "pending_approval" : "applied", actor, now())
                 .update();
+        audit.record(AuditEntry.of("bet.void_requested", betId).reference(id).by(actor).with("reason", request.reason())
+                .with("detail", request.detail()).with("obviousError", obviousError).with("atStake", atStake)
+                .with("status", needsApproval ? "pending_approval" : "applied"));
         if (!needsApproval) {
             apply(id, actor);
         }
@@ -136,6 +143,8 @@ public final class Voids {
         jdbc.sql("UPDATE bet_void SET status = ?, decided_by = ?, decided_at = ?, detail = detail || ? WHERE id = ?")
                 .params(approve ? "applied" : "rejected", actor, now(), approve ? "" : " / rejected: " + reason, voidId)
                 .update();
+        audit.record(AuditEntry.of(approve ? "bet.void_approved" : "bet.void_rejected", requested.betId()).reference(voidId)
+                .by(actor).with("requestedBy", requested.requestedBy()).with("reason", reason));
         if (approve) {
             apply(voidId, actor);
         }

@@ -2,6 +2,8 @@ package com.sportsbook.runtime.settlement.web;
 
 import com.sportsbook.commons.identity.RealmTokens;
 import com.sportsbook.commons.web.Problems;
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import io.swagger.v3.oas.annotations.Operation;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -26,10 +28,12 @@ class SettlementSettingsController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    SettlementSettingsController(JdbcClient jdbc, Clock clock) {
+    SettlementSettingsController(JdbcClient jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     record Thresholds(Long resultApprovalLiability, Long voidApprovalAmount, String updatedBy) {
@@ -70,6 +74,9 @@ class SettlementSettingsController {
                 .params(request.resultApprovalLiability(), request.voidApprovalAmount(), Timestamp.from(clock.instant()),
                         RealmTokens.actor(caller.getToken()))
                 .update();
+        audit.record(AuditEntry.of("settlement.thresholds_changed", "settlement_settings").by(RealmTokens.actor(caller.getToken()))
+                .with("resultApprovalLiability", request.resultApprovalLiability())
+                .with("voidApprovalAmount", request.voidApprovalAmount()));
         return ResponseEntity.ok(settings().thresholds());
     }
 
@@ -90,6 +97,7 @@ class SettlementSettingsController {
                 ON CONFLICT (sport_key) DO UPDATE SET postponed_hours = excluded.postponed_hours,
                   updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                 .params(sport, request.postponedHours(), Timestamp.from(clock.instant()), actor).update();
+        audit.record(AuditEntry.of("settlement.cut_off_changed", sport).by(actor).with("postponedHours", request.postponedHours()));
         return ResponseEntity.ok(new CutOff(sport, request.postponedHours(), actor));
     }
 }

@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.wallet.ledger;
 
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.wallet.AccountKind;
 import com.sportsbook.runtime.wallet.AccountRef;
 import com.sportsbook.runtime.wallet.Balance;
@@ -15,6 +17,7 @@ import com.sportsbook.runtime.wallet.core.LedgerRules;
 import com.sportsbook.runtime.wallet.core.LedgerRules.AccountState;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -47,12 +50,14 @@ final class JdbcLedger implements Wallet {
     private final TransactionOperations transactions;
     private final Clock clock;
     private final AccountIds accounts;
+    private final AuditTrail audit;
 
-    JdbcLedger(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+    JdbcLedger(JdbcClient jdbc, TransactionOperations transactions, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
         this.accounts = new AccountIds(jdbc, clock);
+        this.audit = audit;
     }
 
     @Override
@@ -131,7 +136,7 @@ final class JdbcLedger implements Wallet {
             return refused.get();
         }
         UUID transactionId = insertTransaction(transfer.kind(), transfer.idempotencyKey(), null, transfer.reference(),
-                transfer.description());
+                transfer.description(), legs);
         post(transactionId, legs, locked);
         repayDebtFirst(transfer.idempotencyKey(), transfer.kind(), transactionId, legs, locked);
         return new WalletOutcome.Applied(transactionId, null, false);
@@ -221,7 +226,7 @@ final class JdbcLedger implements Wallet {
         firstRefusal(legs, locked).ifPresent(refused -> {
             throw new IllegalStateException("a pending hold could not be captured: " + refused.detail());
         });
-        UUID transactionId = insertTransaction(hold.captureKind(), capture.idempotencyKey(), null, hold.reference(), null);
+        UUID transactionId = insertTransaction(hold.captureKind(), capture.idempotencyKey(), null, hold.reference(), null, legs);
         post(transactionId, legs, locked);
         repayDebtFirst(capture.idempotencyKey(), hold.captureKind(), transactionId, legs, locked);
         jdbc.sql("""
@@ -275,7 +280,7 @@ final class JdbcLedger implements Wallet {
             return refused.get();
         }
         UUID transactionId = insertTransaction(TransactionKind.REVERSAL, key, originalId,
-                (String) rows.getFirst().get("reference"), reason);
+                (String) rows.getFirst().get("reference"), reason, forced.legs());
         post(transactionId, forced.legs(), locked);
         changeDebts(transactionId, forced.debts(), locked);
         return new WalletOutcome.Applied(transactionId, null, false);
@@ -339,7 +344,7 @@ final class JdbcLedger implements Wallet {
             throw new IllegalStateException("a debt repayment out of a fresh credit could not be posted: " + refused.detail());
         });
         UUID transactionId = insertTransaction(TransactionKind.DEBT_REPAYMENT, key + DEBT_REPAYMENT_SUFFIX, null,
-                creditingId.toString(), "debt repaid first out of transaction " + creditingId);
+                creditingId.toString(), "debt repaid first out of transaction " + creditingId, repayment);
         post(transactionId, repayment, locked);
         changeDebts(transactionId, repaid, locked);
     }
@@ -403,14 +408,39 @@ final class JdbcLedger implements Wallet {
         jdbc.sql("UPDATE wallet_account SET balance = ?, held = ? WHERE id = ?").params(balance, held, accountId).update();
     }
 
-    private UUID insertTransaction(TransactionKind kind, String key, UUID reverses, String reference, String description) {
+    private UUID insertTransaction(TransactionKind kind, String key, UUID reverses, String reference, String description,
+            List<Leg> legs) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO wallet_transaction (id, kind, idempotency_key, reverses, reference, description, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, kind.wireName(), key, reverses, truncate(reference, 200), truncate(description), now())
                 .update();
+        audit.record(audited(id, kind, key, reverses, reference, description, legs));
         return id;
+    }
+
+    /** The transaction as the audit log keeps it: what moved, between which accounts, and why (in this transaction). */
+    private static AuditEntry audited(UUID id, TransactionKind kind, String key, UUID reverses, String reference,
+            String description, List<Leg> legs) {
+        List<Map<String, Object>> postings = new ArrayList<>();
+        for (Leg leg : legs) {
+            Map<String, Object> posting = new LinkedHashMap<>();
+            posting.put("account", leg.accountId());
+            posting.put("owner", leg.player() ? "player" : "house");
+            posting.put("player", leg.account() instanceof AccountRef.Player player ? player.playerId() : null);
+            posting.put("brand", leg.account().brand());
+            posting.put("kind", switch (leg.account()) {
+                case AccountRef.Player player -> player.kind().wireName();
+                case AccountRef.House house -> house.kind().wireName();
+            });
+            posting.put("currency", leg.account().currency().getCurrencyCode());
+            posting.put("amount", leg.amount());
+            postings.add(posting);
+        }
+        return AuditEntry.of("wallet.transaction", id).reference(reference).with("transactionKind", kind.wireName())
+                .with("idempotencyKey", key).with("reverses", reverses).with("description", description)
+                .with("postings", postings);
     }
 
     private AccountRef describe(UUID accountId) {
@@ -539,6 +569,26 @@ final class JdbcLedger implements Wallet {
                 .query((rs, row) -> new Statement.LifetimeTotals(rs.getString("currency"), rs.getLong("deposits"),
                         rs.getLong("withdrawals"), rs.getLong("wagered")))
                 .list());
+    }
+
+    @Override
+    public Map<TransactionKind, Long> cashFlowsSince(UUID playerId, String brand, Currency currency, Instant since) {
+        Map<TransactionKind, Long> flows = new java.util.EnumMap<>(TransactionKind.class);
+        transactions.executeWithoutResult(status -> jdbc.sql("""
+                SELECT CASE WHEN t.kind = 'reversal' AND o.kind IS NOT NULL THEN o.kind ELSE t.kind END AS kind,
+                       SUM(p.amount) AS net
+                FROM wallet_account a
+                JOIN wallet_posting p ON p.account_id = a.id
+                JOIN wallet_transaction t ON t.id = p.transaction_id
+                LEFT JOIN wallet_transaction o ON o.id = t.reverses
+                WHERE a.owner = 'player' AND a.player_id = ? AND a.brand = ? AND a.currency = ? AND a.kind = 'cash'
+                  AND p.created_at >= ?
+                GROUP BY 1""")
+                .params(playerId, brand, currency.getCurrencyCode(), Timestamp.from(since))
+                .query(rs -> {
+                    flows.merge(TransactionKind.fromWire(rs.getString("kind")), rs.getLong("net"), Long::sum);
+                }));
+        return flows;
     }
 
     private WalletOutcome.Rejected rejected(Rejection reason, String detail) {

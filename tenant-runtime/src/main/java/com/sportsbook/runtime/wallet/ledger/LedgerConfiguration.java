@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.wallet.ledger;
 
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.wallet.Wallet;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -19,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LedgerConfiguration {
 
     @Bean
-    Wallet wallet(DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
-        return new JdbcLedger(JdbcClient.create(dataSource), new TransactionTemplate(transactions), clock);
+    Wallet wallet(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, AuditTrail audit) {
+        return new JdbcLedger(JdbcClient.create(dataSource), new TransactionTemplate(transactions), clock, audit);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.runtime.RuntimeTestSettings;
+import com.sportsbook.runtime.TestTenants;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.payments.DepositStartRequest;
@@ -28,6 +29,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,8 +37,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A provider that is down when a withdrawal is approved: the money stays locked, the withdrawal stays requested,
@@ -111,6 +115,20 @@ class WithdrawalRetriesIT {
     @Autowired
     TenantSchemaMigrator migrator;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    DataSource dataSource;
+
+    /** Withdrawals wait for a verified identity: compliance's KYC answers payments' {@code WithdrawalGate}. */
+    private void verifiedByKyc(UUID player) {
+        TestTenants.inTransaction(TENANT, transactions, () -> JdbcClient.create(dataSource).sql("""
+                INSERT INTO kyc_case (id, player_id, brand, state, required, requested_at, expires_at, opened_at, updated_at)
+                VALUES (?, ?, 'main', 'verified', 'identity', now(), now() + interval '1 year', now(), now())""")
+                .params(UUID.randomUUID(), player).update());
+    }
+
     @BeforeAll
     void createSchema() {
         migrator.createSchema(TENANT.slug());
@@ -124,6 +142,7 @@ class WithdrawalRetriesIT {
     @Test
     void aWithdrawalApprovedWhileTheProviderIsDownIsHandedOverOnceItIsBack() {
         UUID player = UUID.randomUUID();
+        verifiedByKyc(player);
         TenantContext.runAs(TENANT, () -> wallet.execute(new WalletCommand.Transfer(UUID.randomUUID().toString(),
                 TransactionKind.DEPOSIT, List.of(new Posting(new AccountRef.Player(player, "main", EUR, AccountKind.CASH), 5_000),
                         new Posting(new AccountRef.House("main", EUR, HouseAccountKind.PSP_CLEARING), -5_000)), null, null)));

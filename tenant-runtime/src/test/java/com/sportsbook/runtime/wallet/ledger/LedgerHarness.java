@@ -3,6 +3,7 @@ package com.sportsbook.runtime.wallet.ledger;
 import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.tenancy.BoundTenant;
 import com.sportsbook.runtime.tenancy.TenantContext;
 import com.sportsbook.runtime.tenancy.TenantSchemaMigrator;
@@ -54,7 +55,8 @@ final class LedgerHarness implements AutoCloseable {
         dataSource = new HikariDataSource(tenantConnections);
         jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-        ledger = new JdbcLedger(jdbc, new TransactionTemplate(transactions), Clock.systemUTC());
+        ledger = new JdbcLedger(jdbc, new TransactionTemplate(transactions), Clock.systemUTC(),
+                AuditTrail.jdbc(jdbc, new TransactionTemplate(transactions), Clock.systemUTC()));
         checks = new LedgerChecks(jdbc, transactions, Clock.systemUTC());
     }
 

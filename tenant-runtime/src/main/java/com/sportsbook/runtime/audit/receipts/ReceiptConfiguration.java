@@ -1,0 +1,62 @@
+package com.sportsbook.runtime.audit.receipts;
+
+import com.sportsbook.runtime.tenancy.ActiveTenants;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bet receipts signed with the configured platform key, or the public dev key when none is configured; every active
+ * tenant's new receipts are signed about once a second.
+ */
+@Configuration
+class ReceiptConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptConfiguration.class);
+
+    @Bean
+    JdbcBetReceipts betReceipts(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, ReceiptSettings settings) {
+        ReceiptSigner signer;
+        if (settings.signingKey() == null || settings.signingKey().isBlank()) {
+            signer = ReceiptSigner.devDefault();
+            log.warn("bet receipts are signed with the public DEV key {} (set RECEIPT_SIGNING_KEY in production)",
+                    signer.publicKey().keyId());
+        } else {
+            signer = ReceiptSigner.fromPkcs8(settings.signingKey());
+            log.info("bet receipts are signed with key {}", signer.publicKey().keyId());
+        }
+        TransactionTemplate ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new JdbcBetReceipts(JdbcClient.create(dataSource), new TransactionTemplate(transactions), ownTransaction, signer,
+                clock);
+    }
+
+    @Bean
+    ScheduledSigning scheduledReceiptSigning(ActiveTenants tenants, JdbcBetReceipts receipts) {
+        return new ScheduledSigning(tenants, receipts);
+    }
+
+    /** Signs the receipts of bets accepted since the last pass, per active tenant (replicas share them: skip locked). */
+    static final class ScheduledSigning {
+        private final ActiveTenants tenants;
+        private final JdbcBetReceipts receipts;
+
+        ScheduledSigning(ActiveTenants tenants, JdbcBetReceipts receipts) {
+            this.tenants = tenants;
+            this.receipts = receipts;
+        }
+
+        @Scheduled(fixedDelayString = "${runtime.audit.seal-interval:1s}")
+        void signNewReceipts() {
+            tenants.forEach("signing bet receipts", tenant -> receipts.signPending());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package com.sportsbook.runtime.compliance.responsible;
+
+import com.sportsbook.runtime.compliance.responsible.register.NationalRegister;
+import com.sportsbook.runtime.compliance.responsible.register.NationalRegisters;
+import com.sportsbook.runtime.compliance.rules.BrandRules;
+import com.sportsbook.runtime.compliance.rules.EffectiveRules;
+import com.sportsbook.runtime.compliance.rules.RulesUnavailable;
+import com.sportsbook.runtime.identity.PlayerRegistration;
+import com.sportsbook.runtime.identity.PlayerRestrictions;
+import com.sportsbook.runtime.identity.PlayerStatus;
+import com.sportsbook.runtime.identity.PlayerView;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Whether a person is excluded: by their own time-out or self-exclusion on any brand of the operator, or by a
+ * national register the brand's rules name (asked at registration and sign-in, and again once a hit is older than
+ * {@code register-recheck}). Needs nothing of identity, which asks it.
+ */
+final class ExclusionChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(ExclusionChecks.class);
+
+    private final Exclusions exclusions;
+    private final EffectiveRules rules;
+    private final NationalRegisters registers;
+    private final TransactionOperations transactions;
+    private final ResponsibleGamblingSettings settings;
+    private final Clock clock;
+
+    ExclusionChecks(Exclusions exclusions, EffectiveRules rules, NationalRegisters registers,
+            TransactionOperations transactions, ResponsibleGamblingSettings settings, Clock clock) {
+        this.exclusions = exclusions;
+        this.rules = rules;
+        this.registers = registers;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The exclusion deciding for the player now, if any; a stale national-register hit is asked again first. */
+    Optional<Exclusions.Exclusion> exclusionOf(PlayerView player) {
+        List<Exclusions.Exclusion> inForce = exclusions.inForce(player.id(), player.email(), player.firstName(),
+                player.lastName(), player.dateOfBirth());
+        for (Exclusions.Exclusion exclusion : inForce) {
+            if (exclusion.kind() != Exclusions.Kind.NATIONAL_REGISTER) {
+                return Optional.of(exclusion);
+            }
+            if (!namedByTheBrand(exclusion.register(), player)) {
+                // a national register binds the brands licensed where it applies, not the operator's others
+                continue;
+            }
+            if (exclusion.createdAt().plus(settings.registerRecheck()).isAfter(clock.instant())) {
+                return Optional.of(exclusion);
+            }
+            boolean listed;
+            try {
+                listed = registers.listing(List.of(exclusion.register()), register(player)).isPresent();
+            } catch (NationalRegister.RegisterUnavailable e) {
+                // not confirmed, not cleared: the hit stands until the register answers
+                log.warn("national register {} not asked again for player {}: {}", exclusion.register(), player.id(), e.getMessage());
+                return Optional.of(exclusion);
+            }
+            if (listed) {
+                exclusions.closeRegisterHit(exclusion.id());
+                return Optional.of(exclusions.record(person(player), Exclusions.Kind.NATIONAL_REGISTER, exclusion.register(),
+                        null, "national register " + exclusion.register()));
+            }
+            exclusions.closeRegisterHit(exclusion.id());
+            log.info("player {} is no longer on the national register {}", player.id(), exclusion.register());
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the player's brand answers to the register (when the rules cannot be known, it is taken to: fail closed). */
+    private boolean namedByTheBrand(String register, PlayerView player) {
+        try {
+            return rules.forBrand(player.brand()).nationalRegisters().contains(register);
+        } catch (RulesUnavailable e) {
+            return true;
+        }
+    }
+
+    /** Registration: the person excluded on any brand of the operator, or listed by a register the brand's rules name. */
+    Optional<PlayerRestrictions.Exclusion> atRegistration(PlayerRegistration registration, String brand) {
+        // the operator's own exclusions; a register is asked afresh below, if the brand answers to one
+        List<Exclusions.Exclusion> inForce = transactions.execute(status -> exclusions.inForce(null, registration.email(),
+                registration.firstName(), registration.lastName(), registration.dateOfBirth())).stream()
+                .filter(exclusion -> exclusion.kind() != Exclusions.Kind.NATIONAL_REGISTER).toList();
+        if (!inForce.isEmpty()) {
+            return Optional.of(inForce.getFirst().asRestriction());
+        }
+        BrandRules rules = this.rules.forBrand(brand);
+        return registers.listing(rules.nationalRegisters(), new NationalRegister.Person(registration.firstName(),
+                        registration.lastName(), registration.dateOfBirth(), registration.email(), registration.country()))
+                .map(register -> new PlayerRestrictions.Exclusion(PlayerStatus.SELF_EXCLUDED,
+                        null, "You are on the national self-exclusion register " + register + "."));
+    }
+
+    /** Sign-in of an active account: a register the brand's rules name lists the person from now. */
+    Optional<PlayerRestrictions.Exclusion> atSignIn(PlayerView player) {
+        List<String> named = rules.forBrand(player.brand()).nationalRegisters();
+        return registers.listing(named, register(player)).map(register -> transactions.execute(status ->
+                exclusions.record(person(player), Exclusions.Kind.NATIONAL_REGISTER, register, null,
+                        "national register " + register)).asRestriction());
+    }
+
+    static Exclusions.Person person(PlayerView player) {
+        return new Exclusions.Person(player.id(), player.brand(), player.email(), player.firstName(), player.lastName(),
+                player.dateOfBirth());
+    }
+
+    private static NationalRegister.Person register(PlayerView player) {
+        return new NationalRegister.Person(player.firstName(), player.lastName(), player.dateOfBirth(), player.email(),
+                player.country());
+    }
+}

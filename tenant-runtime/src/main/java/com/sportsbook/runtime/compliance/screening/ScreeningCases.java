@@ -1,0 +1,138 @@
+package com.sportsbook.runtime.compliance.screening;
+
+import com.sportsbook.runtime.compliance.screening.core.BirthDate;
+import com.sportsbook.runtime.compliance.screening.core.Hit;
+import com.sportsbook.runtime.identity.PlayerView;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Screening cases of the bound tenant: one per player and listed entry that matched, open until an officer clears
+ * or confirms it. Plain SQL on the caller's transaction (the tenant's schema).
+ */
+class ScreeningCases {
+
+    static final String OPEN = "open";
+    static final String CLEARED = "cleared";
+    static final String CONFIRMED = "confirmed";
+
+    /** A case as an officer sees it: who was screened, what matched and how well, and the decision. */
+    record ScreeningCase(UUID id, UUID playerId, String status, String trigger, String listSource, String listVersion,
+            String entryRef, String entryName, String matchedName, String entryBirthDates, String entryPrograms,
+            String screenedName, LocalDate screenedBirthDate, BigDecimal nameScore, String dobMatch, BigDecimal score,
+            Instant openedAt, String decidedBy, Instant decidedAt, String reason) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ScreeningCases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Opens a case for the hit unless one exists for this player and entry (whatever its state: a cleared namesake is
+     * not raised again by the next list). Answers whether a case was opened now.
+     */
+    boolean open(PlayerView player, Hit hit, String listVersion, String trigger, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO screening_case (id, player_id, list_source, list_version, entry_ref, entry_name,
+                            matched_name, entry_birth_dates, entry_programs, screened_name, screened_birth_date, name_score,
+                            dob_match, score, trigger, status, opened_at)
+                        VALUES (:id, :player, :source, :version, :ref, :entryName, :matchedName, :birthDates, :programs,
+                            :screenedName, :born, :nameScore, :dob, :score, :trigger, 'open', :now)
+                        ON CONFLICT (player_id, list_source, entry_ref) DO NOTHING
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("player", player.id())
+                .param("source", hit.entry().source().wireName())
+                .param("version", clip(listVersion, 200))
+                .param("ref", clip(hit.entry().ref(), 64))
+                .param("entryName", clip(hit.entry().primaryName(), 500))
+                .param("matchedName", clip(hit.matchedName(), 500))
+                .param("birthDates", clip(hit.entry().birthDates().stream().map(BirthDate::toString)
+                        .collect(Collectors.joining(", ")), 500))
+                .param("programs", clip(hit.entry().programs(), 500))
+                .param("screenedName", clip(screenedName(player), 300))
+                .param("born", player.dateOfBirth() == null ? null : Date.valueOf(player.dateOfBirth()))
+                .param("nameScore", score(hit.nameScore()))
+                .param("dob", hit.dob().wireName())
+                .param("score", score(hit.score()))
+                .param("trigger", trigger)
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    static String screenedName(PlayerView player) {
+        return (player.firstName() + " " + player.lastName()).strip();
+    }
+
+    List<ScreeningCase> list(String status, int limit) {
+        return jdbc.sql("SELECT * FROM screening_case WHERE status = :status ORDER BY opened_at, id LIMIT :limit")
+                .param("status", status)
+                .param("limit", limit)
+                .query(ScreeningCases::row)
+                .list();
+    }
+
+    Optional<ScreeningCase> find(UUID id) {
+        return jdbc.sql("SELECT * FROM screening_case WHERE id = :id").param("id", id).query(ScreeningCases::row).optional();
+    }
+
+    List<ScreeningCase> ofPlayer(UUID playerId) {
+        return jdbc.sql("SELECT * FROM screening_case WHERE player_id = :player ORDER BY opened_at, id")
+                .param("player", playerId).query(ScreeningCases::row).list();
+    }
+
+    /** Decides an open case; empty when it is not open (any more). Locks the row, so two officers cannot both. */
+    Optional<ScreeningCase> decide(UUID id, String status, String officer, String reason, Instant now) {
+        int updated = jdbc.sql("""
+                        UPDATE screening_case SET status = :status, decided_by = :officer, decided_at = :now, reason = :reason
+                        WHERE id = :id AND status = 'open'
+                        """)
+                .param("status", status)
+                .param("officer", clip(officer, 200))
+                .param("now", Timestamp.from(now))
+                .param("reason", reason)
+                .param("id", id)
+                .update();
+        return updated == 1 ? find(id) : Optional.empty();
+    }
+
+    /** Whether an open or confirmed case holds the player's account. */
+    boolean holds(UUID playerId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM screening_case WHERE player_id = :player AND status IN ('open', 'confirmed'))")
+                .param("player", playerId).query(Boolean.class).single();
+    }
+
+    private static BigDecimal score(double value) {
+        return BigDecimal.valueOf(Math.min(9.9999, Math.max(0.0, value))).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    private static String clip(String value, int length) {
+        String text = value == null ? "" : value;
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+
+    private static ScreeningCase row(ResultSet rs, int row) throws SQLException {
+        Date born = rs.getDate("screened_birth_date");
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new ScreeningCase(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class), rs.getString("status"),
+                rs.getString("trigger"), rs.getString("list_source"), rs.getString("list_version"), rs.getString("entry_ref"),
+                rs.getString("entry_name"), rs.getString("matched_name"), rs.getString("entry_birth_dates"),
+                rs.getString("entry_programs"), rs.getString("screened_name"), born == null ? null : born.toLocalDate(),
+                rs.getBigDecimal("name_score"), rs.getString("dob_match"), rs.getBigDecimal("score"),
+                rs.getTimestamp("opened_at").toInstant(), rs.getString("decided_by"),
+                decided == null ? null : decided.toInstant(), rs.getString("reason"));
+    }
+}

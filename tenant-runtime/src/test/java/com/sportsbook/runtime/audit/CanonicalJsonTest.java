@@ -1,0 +1,72 @@
+package com.sportsbook.runtime.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CanonicalJsonTest {
+
+    @Test
+    void keysAreSortedAtEveryLevelAndThereIsNoWhitespace() {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("b", 2L);
+        inner.put("a", List.of(3, "x"));
+        Map<String, Object> outer = new LinkedHashMap<>();
+        outer.put("z", inner);
+        outer.put("B", true);
+        outer.put("a", null);
+
+        assertThat(CanonicalJson.write(outer)).isEqualTo("{\"B\":true,\"a\":null,\"z\":{\"a\":[3,\"x\"],\"b\":2}}");
+    }
+
+    @Test
+    void theSameValuesInAnotherInsertionOrderGiveTheSameText() {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("price", new BigDecimal("2.10"));
+        one.put("bet", UUID.fromString("00000000-0000-0000-0000-000000000001"));
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("bet", UUID.fromString("00000000-0000-0000-0000-000000000001"));
+        other.put("price", new BigDecimal("2.10"));
+
+        assertThat(CanonicalJson.write(one)).isEqualTo(CanonicalJson.write(other))
+                .isEqualTo("{\"bet\":\"00000000-0000-0000-0000-000000000001\",\"price\":\"2.10\"}");
+    }
+
+    @Test
+    void decimalsKeepTheirScaleAsStringsAndTimesHaveSixFractionDigitsInUtc() {
+        assertThat(CanonicalJson.write(List.of(new BigDecimal("2.10"), new BigDecimal("1E+3"))))
+                .isEqualTo("[\"2.10\",\"1000\"]");
+        assertThat(CanonicalJson.write(Instant.parse("2025-03-01T15:04:05Z"))).isEqualTo("\"2025-03-01T15:04:05.000000Z\"");
+        assertThat(CanonicalJson.time(Instant.parse("2025-03-01T15:04:05.123456789Z"))).isEqualTo("2025-03-01T15:04:05.123456Z");
+    }
+
+    @Test
+    void stringsEscapeOnlyQuotesBackslashesAndControlCharacters() {
+        assertThat(CanonicalJson.write("a\"b\\c\n\u0001é€😀")).isEqualTo("\"a\\\"b\\\\c\\n\\u0001é€😀\"");
+    }
+
+    @Test
+    void floatingPointNumbersAreRefused() {
+        assertThatThrownBy(() -> CanonicalJson.write(Map.of("odds", 2.1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keysSortByUtf16CodeUnitsAsRfc8785Says() {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("\u20ac", 1);
+        keys.put("\r", 2);
+        keys.put("\ud83d\ude00", 3);
+        keys.put("1", 4);
+        keys.put("\u0080", 5);
+        keys.put("\u00f6", 6);
+
+        assertThat(CanonicalJson.write(keys)).isEqualTo("{\"\\r\":2,\"1\":4,\"\u0080\":5,\"\u00f6\":6,\"\u20ac\":1,\"\ud83d\ude00\":3}");
+    }
+}
