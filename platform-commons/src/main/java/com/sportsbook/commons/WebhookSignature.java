@@ -1,4 +1,4 @@
-package com.sportsbook.runtime.compliance.kyc.core;
+package com.sportsbook.commons;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -12,7 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A provider webhook signature in the house style (the sandbox PSP's, built like Stripe's): {@code t=<unix
+ * The signature of the sandbox providers' webhooks (payments and KYC), built like Stripe's: {@code t=<unix
  * seconds>,v1=<hex HMAC-SHA256 of "t.body">}, keyed per tenant by a key derived from the master secret, so a webhook
  * of one tenant cannot be replayed to another; a signature older or newer than the tolerance is refused.
  */

@@ -1,4 +1,4 @@
-package com.sportsbook.runtime.payments.sandbox;
+package com.sportsbook.commons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class SandboxSignatureTest {
+class WebhookSignatureTest {
 
-    private final SandboxSignature signature = new SandboxSignature("master-secret-for-tests");
+    private final WebhookSignature signature = new WebhookSignature("master-secret-for-tests", "sandbox-webhooks");
     private final byte[] body = "{\"id\":\"evt_1\",\"type\":\"payment.succeeded\"}".getBytes(StandardCharsets.UTF_8);
     private final Instant now = Instant.parse("2026-11-26T12:00:00Z");
 
@@ -24,7 +24,15 @@ class SandboxSignatureTest {
 
         assertThat(signature.problem("other", body, header, now)).contains("the signature does not match");
         assertThat(signature.problem("acme", tampered, header, now)).contains("the signature does not match");
-        assertThat(new SandboxSignature("another-secret").problem("acme", body, header, now))
+        assertThat(new WebhookSignature("another-master-secret", "sandbox-webhooks").problem("acme", body, header, now))
+                .contains("the signature does not match");
+    }
+
+    @Test
+    void theSameSecretForAnotherPurposeSignsDifferently() {
+        String header = signature.header("acme", body, now);
+
+        assertThat(new WebhookSignature("master-secret-for-tests", "sandbox-kyc-webhooks").problem("acme", body, header, now))
                 .contains("the signature does not match");
     }
 

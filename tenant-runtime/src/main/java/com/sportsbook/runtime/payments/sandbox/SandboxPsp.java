@@ -1,5 +1,9 @@
 package com.sportsbook.runtime.payments.sandbox;
 
+import com.sportsbook.commons.SandboxWebhookPoster;
+import com.sportsbook.commons.SandboxWebhookPoster.Event;
+import com.sportsbook.commons.SandboxWebhookPoster.Target;
+import com.sportsbook.commons.WebhookSignature;
 import com.sportsbook.runtime.payments.ProviderStart;
 import com.sportsbook.runtime.payments.DepositStartRequest;
 import com.sportsbook.runtime.payments.PaymentProvider;
@@ -7,11 +11,7 @@ import com.sportsbook.runtime.payments.PayoutRequest;
 import com.sportsbook.runtime.payments.RefundRequest;
 import com.sportsbook.runtime.payments.ProviderEvent;
 import com.sportsbook.runtime.payments.WebhookVerification;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,12 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,26 +39,28 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SandboxPsp implements PaymentProvider, DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(SandboxPsp.class);
+    /** The header carrying the webhook signature ({@link WebhookSignature}). */
+    static final String SIGNATURE_HEADER = "Sandbox-Signature";
+
     static final String NAME = "sandbox";
-    private static final int ATTEMPTS = 6;
 
     /** A deposit as the PSP remembers it: one per idempotency key (our payment id). */
     private record Remembered(String reference, ProviderStart answer) {
     }
 
     private final SandboxSettings settings;
-    private final SandboxSignature signature;
+    private final WebhookSignature signature;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final ScheduledExecutorService deliveries =
-            Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("sandbox-psp-", 0).daemon().factory());
+    private final SandboxWebhookPoster webhooks;
     private final Map<UUID, Remembered> byPaymentId = new ConcurrentHashMap<>();
 
     SandboxPsp(SandboxSettings settings, JsonMapper json, Clock clock) {
         this.settings = settings;
-        this.signature = new SandboxSignature(settings.signingSecret());
+        this.signature = new WebhookSignature(settings.signingSecret(), "sandbox-webhooks");
+        this.webhooks = new SandboxWebhookPoster("sandbox-psp", URI.create(settings.webhookTarget().toString()
+                .replaceAll("/+$", "") + "/api/v1/payments/webhooks/" + NAME), SIGNATURE_HEADER, signature,
+                settings.duplicateProbability(), clock);
         this.json = json;
         this.clock = clock;
     }
@@ -89,7 +85,7 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
         Event outcome = request.amount() % 100 == 7
                 ? event("payout.failed", reference, request.amount(), request.currency(), "destination_account_closed")
                 : event("payout.paid", reference, request.amount(), request.currency(), null);
-        schedule(new Delivery(request.tenant(), request.brandHost()), outcome, settings.settleAfter());
+        webhooks.schedule(new Target(request.tenant(), request.brandHost()), outcome, settings.settleAfter());
         return new Remembered(reference, new ProviderStart.Pending(reference, null));
     }
 
@@ -97,7 +93,7 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
     public ProviderStart refund(RefundRequest request) {
         return byPaymentId.computeIfAbsent(request.refundId(), id -> {
             String reference = "sbx_re_" + UUID.randomUUID().toString().replace("-", "");
-            schedule(new Delivery(request.tenant(), request.brandHost()),
+            webhooks.schedule(new Target(request.tenant(), request.brandHost()),
                     event("refund.succeeded", reference, request.amount(), request.currency(), null), settings.settleAfter());
             return new Remembered(reference, new ProviderStart.Pending(reference, null));
         }).answer();
@@ -109,7 +105,7 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
         if (scenario == 1) {
             return new Remembered(reference, new ProviderStart.Declined(reference, "card_declined"));
         }
-        Delivery target = new Delivery(request.tenant(), request.brandHost());
+        Target target = new Target(request.tenant(), request.brandHost());
         Event processing = event("payment.processing", reference, request.amount(), request.currency(), null);
         String method = request.paymentMethod() == null ? "sandbox_card_4242" : request.paymentMethod();
         Event outcome = scenario == 2
@@ -117,22 +113,16 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
                 : event("payment.succeeded", reference, request.amount(), request.currency(), null, method);
         Duration settle = scenario == 3 ? settings.slowSettleAfter() : settings.settleAfter();
         if (scenario == 5) {
-            schedule(target, outcome, Duration.ofMillis(50));
-            schedule(target, processing, settle.plusMillis(300));
+            webhooks.schedule(target, outcome, Duration.ofMillis(50));
+            webhooks.schedule(target, processing, settle.plusMillis(300));
         } else {
-            schedule(target, processing, Duration.ofMillis(50));
-            schedule(target, outcome, settle);
+            webhooks.schedule(target, processing, Duration.ofMillis(50));
+            webhooks.schedule(target, outcome, settle);
         }
         if (scenario == 4) {
-            schedule(target, outcome, settle.plusMillis(200));
+            webhooks.schedule(target, outcome, settle.plusMillis(200));
         }
         return new Remembered(reference, new ProviderStart.Pending(reference, null));
-    }
-
-    private record Delivery(String tenant, String host) {
-    }
-
-    private record Event(String id, byte[] body) {
     }
 
     private Event event(String type, String reference, long amount, String currency, String failureReason) {
@@ -158,44 +148,9 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
         return new Event(id, json.writeValueAsBytes(body));
     }
 
-    private void schedule(Delivery target, Event event, Duration after) {
-        deliveries.schedule(() -> deliver(target, event, 1), after.toMillis(), TimeUnit.MILLISECONDS);
-        if (ThreadLocalRandom.current().nextDouble() < settings.duplicateProbability()) {
-            deliveries.schedule(() -> deliver(target, event, 1), after.toMillis() + 150, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Posts the webhook; retries with backoff on errors and non-2xx answers, as PSPs do. */
-    private void deliver(Delivery target, Event event, int attempt) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.webhookTarget().toString().replaceAll("/+$", "")
-                        + "/api/v1/payments/webhooks/" + NAME))
-                .timeout(Duration.ofSeconds(10))
-                .header("Host", target.host())
-                .header("Content-Type", "application/json")
-                .header(SandboxSignature.HEADER, signature.header(target.tenant(), event.body(), clock.instant()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(event.body()))
-                .build();
-        int status = -1;
-        try {
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            log.debug("sandbox webhook {} to {} failed: {}", event.id(), target.host(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (status / 100 != 2 && attempt < ATTEMPTS && !deliveries.isShutdown()) {
-            long backoff = 250L << (attempt - 1);
-            deliveries.schedule(() -> deliver(target, event, attempt + 1), backoff, TimeUnit.MILLISECONDS);
-        } else if (status / 100 != 2) {
-            log.warn("sandbox webhook {} to {} given up after {} attempts (last status {})", event.id(), target.host(),
-                    attempt, status);
-        }
-    }
-
     @Override
     public WebhookVerification verify(String tenant, byte[] rawBody, Map<String, String> headers) {
-        var problem = signature.problem(tenant, rawBody, headers.get(SandboxSignature.HEADER.toLowerCase(java.util.Locale.ROOT)),
+        var problem = signature.problem(tenant, rawBody, headers.get(SIGNATURE_HEADER.toLowerCase(java.util.Locale.ROOT)),
                 clock.instant());
         if (problem.isPresent()) {
             return new WebhookVerification.Forged(problem.get());
@@ -230,6 +185,6 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
 
     @Override
     public void destroy() {
-        deliveries.shutdownNow();
+        webhooks.close();
     }
 }

@@ -1,13 +1,12 @@
 package com.sportsbook.runtime.compliance.kyc.sandbox;
 
+import com.sportsbook.commons.SandboxWebhookPoster;
+import com.sportsbook.commons.SandboxWebhookPoster.Event;
+import com.sportsbook.commons.SandboxWebhookPoster.Target;
 import com.sportsbook.runtime.compliance.kyc.KycProvider;
 import com.sportsbook.runtime.compliance.kyc.KycSettings;
-import com.sportsbook.runtime.compliance.kyc.core.WebhookSignature;
-import java.io.IOException;
+import com.sportsbook.commons.WebhookSignature;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,24 +38,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SandboxKycProvider implements KycProvider, DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(SandboxKycProvider.class);
     public static final String NAME = "sandbox";
     public static final String SIGNATURE_HEADER = "Sandbox-Kyc-Signature";
     static final String PURPOSE = "sandbox-kyc-webhooks";
-    private static final int ATTEMPTS = 6;
 
     private final KycSettings.Sandbox settings;
     private final WebhookSignature signature;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final ScheduledExecutorService deliveries =
-            Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("sandbox-kyc-", 0).daemon().factory());
+    private final SandboxWebhookPoster webhooks;
     private final Map<UUID, Submission> bySubmission = new ConcurrentHashMap<>();
 
     public SandboxKycProvider(KycSettings.Sandbox settings, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.signature = new WebhookSignature(settings.signingSecret(), PURPOSE);
+        this.webhooks = new SandboxWebhookPoster("sandbox-kyc", URI.create(settings.webhookTarget().toString()
+                .replaceAll("/+$", "") + "/api/v1/kyc/webhooks/" + NAME), SIGNATURE_HEADER, signature,
+                settings.duplicateProbability(), clock);
         this.json = json;
         this.clock = clock;
     }
@@ -83,7 +75,7 @@ public final class SandboxKycProvider implements KycProvider, DisposableBean {
         }
         String reference = "sbx_kyc_" + UUID.randomUUID().toString().replace("-", "");
         String last = submission.lastName() == null ? "" : submission.lastName().toLowerCase(Locale.ROOT);
-        Delivery target = new Delivery(submission.tenant(), submission.brandHost());
+        Target target = new Target(submission.tenant(), submission.brandHost());
         Duration after = last.startsWith("slow") ? settings.slowVerdictAfter() : settings.verdictAfter();
         Event outcome;
         if (last.startsWith("reject")) {
@@ -94,18 +86,12 @@ public final class SandboxKycProvider implements KycProvider, DisposableBean {
             outcome = event("verification.completed", reference, "approved", null,
                     LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusYears(5));
         }
-        schedule(target, event("verification.processing", reference, null, null, null), Duration.ofMillis(50));
-        schedule(target, outcome, after);
+        webhooks.schedule(target, event("verification.processing", reference, null, null, null), Duration.ofMillis(50));
+        webhooks.schedule(target, outcome, after);
         if (last.startsWith("twice")) {
-            deliveries.schedule(() -> deliver(target, outcome, 1), after.toMillis() + 200, TimeUnit.MILLISECONDS);
+            webhooks.once(target, outcome, after.plusMillis(200));
         }
         return new Submission.Accepted(reference);
-    }
-
-    private record Delivery(String tenant, String host) {
-    }
-
-    private record Event(String id, byte[] body) {
     }
 
     private Event event(String type, String reference, String verdict, String reason, LocalDate documentExpiresOn) {
@@ -121,43 +107,6 @@ public final class SandboxKycProvider implements KycProvider, DisposableBean {
         body.put("created", clock.instant().getEpochSecond());
         body.put("data", data);
         return new Event(id, json.writeValueAsBytes(body));
-    }
-
-    private void schedule(Delivery target, Event event, Duration after) {
-        deliveries.schedule(() -> deliver(target, event, 1), after.toMillis(), TimeUnit.MILLISECONDS);
-        if (ThreadLocalRandom.current().nextDouble() < settings.duplicateProbability()) {
-            deliveries.schedule(() -> deliver(target, event, 1), after.toMillis() + 150, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Posts the webhook; retries with backoff on errors and non-2xx answers, as providers do. */
-    private void deliver(Delivery target, Event event, int attempt) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.webhookTarget().toString().replaceAll("/+$", "")
-                        + "/api/v1/kyc/webhooks/" + NAME))
-                .timeout(Duration.ofSeconds(10))
-                .header("Host", target.host())
-                .header("Content-Type", "application/json")
-                .header(SIGNATURE_HEADER, signature.header(target.tenant(), event.body(), clock.instant()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(event.body()))
-                .build();
-        int status = -1;
-        try {
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            log.debug("sandbox KYC webhook {} to {} failed: {}", event.id(), target.host(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException e) {
-            log.warn("sandbox KYC webhook {} to {} could not be sent: {}", event.id(), target.host(), e.toString());
-        }
-        if (status / 100 != 2 && attempt < ATTEMPTS && !deliveries.isShutdown()) {
-            long backoff = 250L << (attempt - 1);
-            deliveries.schedule(() -> deliver(target, event, attempt + 1), backoff, TimeUnit.MILLISECONDS);
-        } else if (status / 100 != 2) {
-            log.warn("sandbox KYC webhook {} to {} given up after {} attempts (last status {})", event.id(), target.host(),
-                    attempt, status);
-        }
     }
 
     @Override
@@ -210,6 +159,6 @@ public final class SandboxKycProvider implements KycProvider, DisposableBean {
 
     @Override
     public void destroy() {
-        deliveries.shutdownNow();
+        webhooks.close();
     }
 }
