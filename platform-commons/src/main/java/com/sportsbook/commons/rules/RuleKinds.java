@@ -115,60 +115,10 @@ public final class RuleKinds {
     };
 
     /** A duty that is on or off, where on protects more: a deposit limit required at registration. */
-    public static final RuleKind<Boolean> REQUIRED = new RuleKind<>() {
-        @Override
-        public Boolean parse(Object json) {
-            return bool(json);
-        }
-
-        @Override
-        public Object toJson(Boolean value) {
-            return value;
-        }
-
-        @Override
-        public boolean atLeastAsStrict(Boolean candidate, Boolean reference) {
-            return candidate || !reference;
-        }
-
-        @Override
-        public Boolean strictest(Boolean a, Boolean b) {
-            return a || b;
-        }
-
-        @Override
-        public String stricterMeans() {
-            return "true where the pack says false";
-        }
-    };
+    public static final RuleKind<Boolean> REQUIRED = flag(true, "true where the pack says false");
 
     /** A permission, where withdrawing it protects more: in-play betting, parallel play across operators. */
-    public static final RuleKind<Boolean> PERMITTED = new RuleKind<>() {
-        @Override
-        public Boolean parse(Object json) {
-            return bool(json);
-        }
-
-        @Override
-        public Object toJson(Boolean value) {
-            return value;
-        }
-
-        @Override
-        public boolean atLeastAsStrict(Boolean candidate, Boolean reference) {
-            return !candidate || reference;
-        }
-
-        @Override
-        public Boolean strictest(Boolean a, Boolean b) {
-            return a && b;
-        }
-
-        @Override
-        public String stricterMeans() {
-            return "false where the pack says true";
-        }
-    };
+    public static final RuleKind<Boolean> PERMITTED = flag(false, "false where the pack says true");
 
     /** When identity is verified: earlier is stricter. */
     public static final RuleKind<KycTiming> KYC_TIMING = new RuleKind<>() {
@@ -464,6 +414,36 @@ public final class RuleKinds {
     public static final RuleKind<List<String>> FIXED_NAMES = fixed(
             json -> List.copyOf(strings(json, "a list of names")),
             value -> value);
+
+    /** An on/off rule: {@code stricter} is the value that protects more; strictest of two is it if either has it. */
+    private static RuleKind<Boolean> flag(boolean stricter, String means) {
+        return new RuleKind<>() {
+            @Override
+            public Boolean parse(Object json) {
+                return bool(json);
+            }
+
+            @Override
+            public Object toJson(Boolean value) {
+                return value;
+            }
+
+            @Override
+            public boolean atLeastAsStrict(Boolean candidate, Boolean reference) {
+                return candidate == stricter || reference != stricter;
+            }
+
+            @Override
+            public Boolean strictest(Boolean a, Boolean b) {
+                return a == stricter || b == stricter ? stricter : !stricter;
+            }
+
+            @Override
+            public String stricterMeans() {
+                return means;
+            }
+        };
+    }
 
     private static <T> RuleKind<T> fixed(Function<Object, T> parser, Function<T, Object> writer) {
         return new RuleKind<>() {
