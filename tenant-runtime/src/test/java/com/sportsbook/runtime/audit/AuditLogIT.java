@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.audit;
 
+import com.sportsbook.runtime.TestBetting;
+import com.sportsbook.runtime.TestBetting.Selection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -159,21 +161,14 @@ class AuditLogIT {
         return TestTenants.inTransaction(tenant, transactions, work);
     }
 
-    private record Selection(UUID id, BigDecimal price) {
-    }
-
     private Selection selection(String marketRef, String key) {
-        return in(TENANT, () -> sql().sql("""
-                SELECT s.id, s.offered_price FROM selection s JOIN market m ON m.id = s.market_id
-                WHERE m.feed_ref = ? AND s.selection_key = ?""").params(marketRef, key)
-                .query((rs, row) -> new Selection(rs.getObject(1, UUID.class), rs.getBigDecimal(2))).single());
+        return in(TENANT, () -> TestBetting.offered(sql(), marketRef, key));
     }
 
     private PlayerView player(long deposit) {
         UUID id = UUID.randomUUID();
         deposit(id, deposit);
-        return new PlayerView(id, "main", id + "@example.com", "Pat", "Punter", LocalDate.of(1990, 1, 1), "MT", "EUR",
-                "active", Instant.now());
+        return TestBetting.punter(id);
     }
 
     private UUID deposit(UUID player, long amount) {

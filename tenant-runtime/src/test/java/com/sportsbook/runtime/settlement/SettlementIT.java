@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.settlement;
 
+import com.sportsbook.runtime.TestBetting;
+import com.sportsbook.runtime.TestBetting.Selection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sportsbook.commons.testing.TestDatabase;
@@ -168,14 +170,8 @@ class SettlementIT {
         return TestTenants.inTransaction(TENANT, transactions, work);
     }
 
-    private record Selection(UUID id, BigDecimal price) {
-    }
-
     private Selection selection(String marketRef, String key) {
-        return in(() -> sql().sql("""
-                SELECT s.id, s.offered_price FROM selection s JOIN market m ON m.id = s.market_id
-                WHERE m.feed_ref = ? AND s.selection_key = ?""").params(marketRef, key)
-                .query((rs, row) -> new Selection(rs.getObject(1, UUID.class), rs.getBigDecimal(2))).single());
+        return in(() -> TestBetting.offered(sql(), marketRef, key));
     }
 
     private UUID eventId(String ref) {
@@ -191,8 +187,7 @@ class SettlementIT {
         if (deposit > 0) {
             deposit(id, deposit);
         }
-        return new PlayerView(id, "main", id + "@example.com", "Pat", "Punter", LocalDate.of(1990, 1, 1), "MT", "EUR",
-                "active", Instant.now());
+        return TestBetting.punter(id);
     }
 
     private void deposit(UUID player, long amount) {
