@@ -5,6 +5,8 @@ import * as auth from './auth.js';
 import * as betslip from './betslip.js';
 import { renderBets } from './bets.js';
 import { renderResponsibleGambling, startRealityChecks } from './responsible.js';
+import { el } from './dom.js';
+import { applyTheme } from './theme.js';
 
 const main = document.getElementById('main');
 const sportsList = document.getElementById('sports-list');
@@ -15,20 +17,6 @@ let brandFormat = 'decimal';
 
 const GROUP_NAMES = { main: 'Main', goals: 'Goals', halves: 'Halves', corners: 'Corners', cards: 'Cards',
   players: 'Players', specials: 'Specials' };
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === 'class') node.className = value;
-    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? '' : value);
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : document.createTextNode(child));
-  }
-  return node;
-}
 
 async function api(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -48,19 +36,18 @@ async function dressInBrand() {
   try {
     const brand = await api('/api/v1/brand');
     const theme = brand.theme || {};
-    const colors = theme.colors || {};
-    const root = document.documentElement.style;
-    const map = { primary: '--primary', onPrimary: '--on-primary', secondary: '--secondary', background: '--background',
-      surface: '--surface', text: '--text', mutedText: '--muted', priceUp: '--up', priceDown: '--down' };
-    for (const [key, variable] of Object.entries(map)) if (colors[key]) root.setProperty(variable, colors[key]);
-    if (theme.fonts?.body) root.setProperty('--font-body', theme.fonts.body);
-    if (theme.fonts?.heading) root.setProperty('--font-heading', theme.fonts.heading);
-    if (theme.cornerRadius) root.setProperty('--radius', theme.cornerRadius);
+    applyTheme(theme);
     if (theme.oddsFormat) brandFormat = theme.oddsFormat;
     window.brandCurrency = brand.defaultCurrency;
     auth.configure(brand.signIn);
     const logo = document.getElementById('logo');
-    logo.textContent = theme.logo?.text || brand.name;
+    const logoText = theme.logo?.text || brand.name;
+    if (theme.logo?.imageUrl && theme.logo.imageUrl.startsWith('/api/v1/brand/logo')) {
+      const image = el('img', { src: theme.logo.imageUrl, alt: theme.logo?.altText || brand.name, class: 'logo-image' });
+      logo.replaceChildren(image);
+    } else {
+      logo.textContent = logoText;
+    }
     logo.setAttribute('aria-label', (theme.logo?.altText || brand.name) + ' home');
     document.title = brand.name;
   } catch (e) {

@@ -1,5 +1,6 @@
 // The player's bets: open and settled, with the cash-out offer and button on running bets.
 import { authorized } from './auth.js';
+import { featureOn, loadFeatures } from './features.js';
 
 function money(minor) {
   return (minor / 100).toFixed(2);
@@ -7,7 +8,9 @@ function money(minor) {
 
 export async function renderBets(main, el) {
   const [open, settled] = await Promise.all([authorized('/api/v1/bets?status=open&limit=50'),
-    authorized('/api/v1/bets?status=settled&limit=50')]);
+    authorized('/api/v1/bets?status=settled&limit=50'), loadFeatures()]);
+  // the cash-out flag is off for this brand: no button, no offers asked for
+  const cashOutOffered = featureOn('cash-out');
   if (open.status === 401) {
     main.replaceChildren(el('h1', {}, 'My bets'), el('p', {}, 'Sign in to see your bets.'));
     return [];
@@ -22,7 +25,7 @@ export async function renderBets(main, el) {
     el('div', {}, el('strong', {}, `${bet.type} · ${bet.legs.map(leg).join(', ')}`)),
     el('div', { class: 'meta' }, `Stake ${money(bet.totalStake)} · ${returns(bet)} · `,
       el('span', { class: 'bet-status' }, bet.status.replaceAll('_', ' '))),
-    ['accepted', 'open', 'partially_cashed_out'].includes(bet.status)
+    cashOutOffered && ['accepted', 'open', 'partially_cashed_out'].includes(bet.status)
       ? el('button', { type: 'button', class: 'cash-out', 'data-bet': bet.id, onclick: () => cashOut(bet.id, main, el) }, 'Cash out')
       : null);
   main.replaceChildren(el('h1', {}, 'My bets'),
@@ -30,7 +33,7 @@ export async function renderBets(main, el) {
       open.body.items.length ? el('ul', { class: 'bets' }, open.body.items.map(item)) : el('p', { class: 'empty' }, 'No open bets.')),
     el('section', { 'aria-labelledby': 'settled-bets' }, el('h2', { id: 'settled-bets' }, 'Settled'),
       settled.body.items.length ? el('ul', { class: 'bets' }, settled.body.items.map(item)) : el('p', { class: 'empty' }, 'No settled bets yet.')));
-  for (const bet of open.body.items) {
+  for (const bet of cashOutOffered ? open.body.items : []) {
     const { status, body } = await authorized(`/api/v1/bets/${bet.id}/cash-out`);
     const button = main.querySelector(`.cash-out[data-bet="${bet.id}"]`);
     if (!button) continue;

@@ -1,6 +1,7 @@
 // The betslip: selections picked from price buttons, the bet type, the stake per line, the quote (potential return
 // and maximum stake), placement with an Idempotency-Key, and the price-change banner with "accept new price".
 import { authorized, token } from './auth.js';
+import { featureOn, loadFeatures } from './features.js';
 
 const legs = new Map();
 let onPlaced = () => {};
@@ -12,6 +13,7 @@ const SYSTEMS = { 3: ['trixie', 'patent'], 4: ['yankee', 'lucky15'], 5: ['super_
 
 export function init(placed) {
   onPlaced = placed;
+  loadFeatures().then(() => { if (legs.size) render(false); });
   document.addEventListener('click', event => {
     const button = event.target.closest('.price');
     if (button && !button.disabled) toggle(button);
@@ -59,6 +61,8 @@ function types() {
   const n = legs.size;
   if (n <= 1) return ['single'];
   const list = ['multiple'];
+  // system bets (k/n and the named systems) only where the brand's system-bets flag is on
+  if (!featureOn('system-bets')) return list;
   for (let k = 1; k < n; k++) list.push(`${k}/${n}`);
   return list.concat(SYSTEMS[n] || []);
 }

@@ -1,6 +1,6 @@
 // The player's responsible-gambling page (limits with what is used and what is pending, reality-check interval,
 // time-out and self-exclusion with a confirmation) and the reality-check dialog that appears when a check is due.
-import { authorized, token } from './auth.js';
+import { authorized, forget, token } from './auth.js';
 
 const KINDS = [
   { kind: 'deposit', name: 'Deposit', money: true },
@@ -24,8 +24,7 @@ function when(instant) {
 }
 
 function signedOut(message) {
-  sessionStorage.removeItem('accessToken');
-  sessionStorage.removeItem('accessTokenExpires');
+  forget();
   document.getElementById('announcer').textContent = message;
 }
 

@@ -40,12 +40,27 @@ class PlatformAccessRules {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/internal/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error").permitAll()
+                        // the portal's and console's pages, and signing up, are open; the embedded mode's mailbox too
+                        .requestMatchers(HttpMethod.GET, "/", "/portal/**", "/console/**", "/dev/mailbox",
+                                "/api/v1/signups/terms", "/api/v1/signups/portal").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signups", "/api/v1/signups/verification").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/signups/me").hasRole(operator)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/templates").hasAnyRole(operator, admin, support)
+                        .requestMatchers("/api/v1/tenants/*/brands/*", "/api/v1/tenants/*/brands/*/logo")
+                                .hasAnyRole(operator, admin)
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenants").hasAnyRole(operator, admin)
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenants/*/provisioning/retry").hasAnyRole(operator, admin)
                         .requestMatchers("/api/v1/tenants/*/suspension", "/api/v1/tenants/*/offboarding").hasRole(admin)
                         .requestMatchers("/api/v1/tenants/*/credentials/*").hasAnyRole(operator, admin)
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenants", "/api/v1/tenants/*",
                                 "/api/v1/tenants/*/provisioning").hasAnyRole(operator, admin, support)
+                        // feature flags: platform staff read them, platform admins change them (anyRequest below)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/flags", "/api/v1/flags/*", "/api/v1/flags/*/history")
+                                .hasAnyRole(admin, support)
+                        // the platform console's data and the platform audit: platform staff read them; admins start
+                        // the upgrade of every tenant schema (POST /api/v1/platform/migrations, anyRequest below)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/platform/tenants",
+                                "/api/v1/platform/migrations").hasAnyRole(admin, support)
                         .anyRequest().hasRole(admin))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roles))

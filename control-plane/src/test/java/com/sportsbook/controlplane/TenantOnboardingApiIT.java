@@ -211,7 +211,8 @@ class TenantOnboardingApiIT {
                 "{\"secretKey\": \"" + secret + "\", \"webhookSecret\": \"whsec_vault_9876\", \"connectAccount\": \"acct_1Vault\"}")
                 .send();
         TestHttp.Response masked = http.get("/api/v1/tenants/vaulted/credentials/psp.stripe").send();
-        TestHttp.Response internal = http.get("/internal/tenants/vaulted/credentials/psp.stripe").header("X-Internal-Token", TOKEN).send();
+        TestHttp.Response internal = http.get("/internal/tenants/vaulted/credentials/psp.stripe").header("X-Internal-Token", TOKEN)
+                .header("X-Internal-Tenant", "vaulted").send();
         TestHttp.Response internalWithoutToken = new TestHttp("http://localhost:" + port)
                 .get("/internal/tenants/vaulted/credentials/psp.stripe").send();
         TestHttp.Response missingField = http.put("/api/v1/tenants/vaulted/credentials/psp.stripe",

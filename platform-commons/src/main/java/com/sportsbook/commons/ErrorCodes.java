@@ -25,6 +25,10 @@ public final class ErrorCodes {
     public static final String PROVISIONING_NOT_RETRYABLE = "provisioning_not_retryable";
     public static final String TENANT_STATE_CONFLICT = "tenant_state_conflict";
 
+    /** A stored secret does not open under its tenant's encryption context (moved from another tenant, or tampered). */
+    public static final String CREDENTIALS_UNREADABLE = "credentials_unreadable";
+    public static final String ROTATION_RUNNING = "rotation_running";
+
     private ErrorCodes() {
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,10 +33,16 @@ public final class SandboxWebhookPoster implements AutoCloseable {
     public record Event(String id, byte[] body) {
     }
 
+    /** The signature header value of a tenant's webhook body at a moment (a tenant may have a signing key of its own). */
+    @FunctionalInterface
+    public interface Signer {
+        String header(String tenant, byte[] body, Instant at);
+    }
+
     private final String name;
     private final URI endpoint;
     private final String signatureHeader;
-    private final WebhookSignature signature;
+    private final Signer signature;
     private final double duplicateProbability;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -47,10 +54,16 @@ public final class SandboxWebhookPoster implements AutoCloseable {
      */
     public SandboxWebhookPoster(String name, URI endpoint, String signatureHeader, WebhookSignature signature,
             double duplicateProbability, Clock clock) {
+        this(name, endpoint, signatureHeader, signature::header, duplicateProbability, clock);
+    }
+
+    /** @param signer signs each delivery when it is sent, so a tenant's rotated signing key applies to retries */
+    public SandboxWebhookPoster(String name, URI endpoint, String signatureHeader, Signer signer,
+            double duplicateProbability, Clock clock) {
         this.name = name;
         this.endpoint = endpoint;
         this.signatureHeader = signatureHeader;
-        this.signature = signature;
+        this.signature = signer;
         this.duplicateProbability = duplicateProbability;
         this.clock = clock;
         this.deliveries = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name(name + "-", 0).daemon().factory());

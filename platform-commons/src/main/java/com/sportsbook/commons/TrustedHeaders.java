@@ -15,6 +15,11 @@ public final class TrustedHeaders {
     public static final String SIGNATURE = "X-Tenant-Context-Signature";
     /** Service-to-service calls under /internal carry this token; the gateway never forwards it from outside. */
     public static final String INTERNAL_TOKEN = "X-Internal-Token";
+    /**
+     * The tenant an internal call acts for; the control plane reveals a tenant's credentials only to a call naming
+     * that same tenant (a mixed-up path is refused, not answered with another tenant's secrets).
+     */
+    public static final String INTERNAL_TENANT = "X-Internal-Tenant";
 
     private static final String[] STRIPPED_PREFIXES = {"x-tenant-", "x-brand-", "x-internal-"};
 

@@ -23,6 +23,34 @@ final class BettingFixtures {
         return punter(edge, accounts, tenant, host, cash).bearer();
     }
 
+    /** A football match kicking off in three hours with an open 1x2 market, pushed to the runtime's feed intake. */
+    static void pushMatch(RunningPlatform platform, String ref, String home, String away) {
+        String kickOff = java.time.Instant.now().plus(3, java.time.temporal.ChronoUnit.HOURS)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        TestHttp.Response pushed = platform.runtimeDirectly().post("/internal/feeds/messages", """
+                {"type":"event","eventRef":"%1$s","version":1,"sport":"football","category":"England","competition":"Premier League","home":"%2$s","away":"%3$s","startsAt":"%4$s","status":"scheduled"}
+                {"type":"market","eventRef":"%1$s","version":2,"marketRef":"%1$s:1x2","marketType":"1x2","status":"open","prices":{"home":"2.10","draw":"3.40","away":"3.60"}}
+                """.formatted(ref, home, away, kickOff)).header("Content-Type", "application/x-ndjson")
+                .header(com.sportsbook.commons.TrustedHeaders.INTERNAL_TOKEN, RunningPlatform.INTERNAL_TOKEN).send();
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+    }
+
+    /** The punter's single on the home side of the named event at its price now; the accepted bet's id. */
+    static String singleOnHome(TestHttp edge, String host, Punter punter, String event, long stake) {
+        tools.jackson.databind.JsonNode events = edge.get("/api/v1/events?limit=100").host(host).send().json();
+        String eventId = events.get("items").valueStream().filter(e -> e.get("name").asString().equals(event)).findFirst()
+                .orElseThrow(() -> new AssertionError(event + " is not offered")).get("id").asString();
+        tools.jackson.databind.JsonNode home = edge.get("/api/v1/events/" + eventId).host(host).send().json()
+                .at("/groups/0/markets/0/selections/0");
+        TestHttp.Response placed = edge.post("/api/v1/bets", """
+                {"type": "single", "stake": {"amount": %d, "currency": "EUR"}, "oddsPolicy": "none",
+                 "selections": [{"selectionId": "%s", "price": "%s"}]}""".formatted(stake, home.get("id").asString(),
+                home.at("/price/decimal").asString())).host(host).header("Authorization", punter.bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).send();
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        return placed.json().get("id").asString();
+    }
+
     static Punter punter(TestHttp edge, RealmAccounts accounts, String tenant, String host, long cash) {
         String email = "punter." + UUID.randomUUID() + "@example.com";
         TestHttp.Response registered = edge.post("/api/v1/players", """

@@ -213,7 +213,7 @@ class PlatformEndToEndIT {
                 case "POST" -> edge.post(path, body);
                 case "DELETE" -> edge.delete(path);
                 case "PUT" -> edge.put(path, body);
-                default -> throw new IllegalArgumentException(method);
+                default -> edge.request(method, path, body);
             };
             request = request.host(host);
             return bearer == null ? request.send() : request.header(AUTH, bearer).send();
@@ -221,12 +221,17 @@ class PlatformEndToEndIT {
     }
 
     private static final Map<String, List<Probe>> RUNTIME_PROBES = Map.ofEntries(
-            Map.entry("read the brand (name, theme)", List.of(new Probe("GET", "/api/v1/brand", null))),
+            Map.entry("read the brand (name, theme)", List.of(new Probe("GET", "/api/v1/brand", null),
+                    new Probe("GET", "/api/v1/brand/logo", null))),
             Map.entry("read the sports tree", List.of(new Probe("GET", "/api/v1/sports", null))),
             Map.entry("read events and event pages, follow live prices", List.of(new Probe("GET", "/api/v1/events", null),
                     new Probe("GET", "/api/v1/events/live", null), new Probe("GET", "/api/v1/events/" + UUID.randomUUID(), null),
                     new Probe("GET", "/api/v1/live?events=not-an-id", null))),
             Map.entry("the player skin's pages", List.of(new Probe("GET", "/", null), new Probe("GET", "/skin/app.js", null))),
+            Map.entry("which gated features the brand offers now (feature flags: `cash-out`, `system-bets`; off answers 403 `feature_disabled` where used)",
+                    List.of(new Probe("GET", "/api/v1/features", null))),
+            Map.entry("the staff consoles' pages (static; their data comes from the back-office API)", List.of(
+                    new Probe("GET", "/backoffice/compliance/", null), new Probe("GET", "/backoffice/compliance/console.js", null))),
             Map.entry("quote and place bets, own bet history, cash-out", List.of(new Probe("POST", "/api/v1/bets/quote", "{}"),
                     new Probe("POST", "/api/v1/bets", "{}"), new Probe("GET", "/api/v1/bets", null),
                     new Probe("GET", "/api/v1/bets/" + UUID.randomUUID(), null),
@@ -242,6 +247,9 @@ class PlatformEndToEndIT {
                     new Probe("GET", "/api/v1/backoffice/audit/records", null),
                     new Probe("POST", "/api/v1/backoffice/audit/verifications", ""),
                     new Probe("GET", "/api/v1/backoffice/audit/verifications", null))),
+            Map.entry("regulator exports per licence (ADR 0021): the licences and reports, one report (wagers, voids, liability, self-exclusions, RG events, AML alerts) for a licence and period as JSON or CSV, each export audited", List.of(
+                    new Probe("GET", "/api/v1/backoffice/compliance/reports", null),
+                    new Probe("GET", "/api/v1/backoffice/compliance/reports/wagers", null))),
             Map.entry("own odds format", List.of(new Probe("GET", "/api/v1/players/me/odds-format", null),
                     new Probe("PUT", "/api/v1/players/me/odds-format", "{}"))),
             Map.entry("suspend and resume betting (trading holds, audited), read liability, set betting limits, bet delays and stake factors", List.of(
@@ -340,19 +348,40 @@ class PlatformEndToEndIT {
             Map.entry("sign out of this session (its tokens are refused afterwards)", List.of(
                     new Probe("POST", "/api/v1/players/me/logout", ""))));
 
-    private static final Map<String, List<Probe>> PLATFORM_PROBES = Map.of(
-            "create a tenant with its first brand", List.of(new Probe("POST", "/api/v1/tenants", "{}")),
-            "list tenants (an operator: its own)", List.of(new Probe("GET", "/api/v1/tenants", null)),
-            "read a tenant", List.of(new Probe("GET", "/api/v1/tenants/alpha", null)),
-            "follow provisioning", List.of(new Probe("GET", "/api/v1/tenants/alpha/provisioning", null)),
-            "retry a failed provisioning", List.of(new Probe("POST", "/api/v1/tenants/alpha/provisioning/retry", "")),
-            "store or read a tenant's credentials (read back masked)", List.of(
+    private static final Map<String, List<Probe>> PLATFORM_PROBES = Map.ofEntries(
+            Map.entry("create a tenant with its first brand", List.of(new Probe("POST", "/api/v1/tenants", "{}"))),
+            Map.entry("list tenants (an operator: its own)", List.of(new Probe("GET", "/api/v1/tenants", null))),
+            Map.entry("read a tenant", List.of(new Probe("GET", "/api/v1/tenants/alpha", null))),
+            Map.entry("follow provisioning", List.of(new Probe("GET", "/api/v1/tenants/alpha/provisioning", null))),
+            Map.entry("retry a failed provisioning", List.of(new Probe("POST", "/api/v1/tenants/alpha/provisioning/retry", ""))),
+            Map.entry("store or read a tenant's credentials (read back masked)", List.of(
                     new Probe("GET", "/api/v1/tenants/alpha/credentials/psp.stripe", null),
-                    new Probe("PUT", "/api/v1/tenants/alpha/credentials/psp.stripe", "{}")),
-            "suspend or resume a tenant", List.of(new Probe("POST", "/api/v1/tenants/nobody/suspension", ""),
-                    new Probe("DELETE", "/api/v1/tenants/nobody/suspension", null)),
-            "offboard a tenant", List.of(new Probe("POST", "/api/v1/tenants/nobody/offboarding", "")),
-            "anything else under `/api`", List.of(new Probe("GET", "/api/v1/permission-probe", null)));
+                    new Probe("PUT", "/api/v1/tenants/alpha/credentials/psp.stripe", "{}"))),
+            Map.entry("suspend or resume a tenant", List.of(new Probe("POST", "/api/v1/tenants/nobody/suspension", ""),
+                    new Probe("DELETE", "/api/v1/tenants/nobody/suspension", null))),
+            Map.entry("offboard a tenant", List.of(new Probe("POST", "/api/v1/tenants/nobody/offboarding", ""))),
+            Map.entry("the portal's and the console's pages, the embedded mode's mailbox", List.of(
+                    new Probe("GET", "/portal/", null), new Probe("GET", "/portal/portal.js", null),
+                    new Probe("GET", "/dev/mailbox", null))),
+            Map.entry("sign up as an operator: the terms, the portal's settings, the signup, following the e-mailed link", List.of(
+                    new Probe("GET", "/api/v1/signups/terms", null), new Probe("GET", "/api/v1/signups/portal", null),
+                    new Probe("POST", "/api/v1/signups", "{}"), new Probe("POST", "/api/v1/signups/verification", "{}"))),
+            Map.entry("the operator's own signup (company, terms accepted)", List.of(new Probe("GET", "/api/v1/signups/me", null))),
+            Map.entry("the brand wizard's choices (jurisdictions, themes, fonts, currencies)", List.of(
+                    new Probe("GET", "/api/v1/templates", null))),
+            Map.entry("edit a brand (name, colours, fonts, logo text, currencies, languages), upload or read its logo", List.of(
+                    new Probe("PATCH", "/api/v1/tenants/alpha/brands/nobody", "{}"),
+                    new Probe("PUT", "/api/v1/tenants/alpha/brands/nobody/logo", "{}"),
+                    new Probe("GET", "/api/v1/tenants/alpha/brands/nobody/logo", null))),
+            Map.entry("read feature flags: every flag with its rollout and Unleash sync state, one flag with its evaluation per tenant and brand, its history (who, when, before and after)",
+                    List.of(new Probe("GET", "/api/v1/flags", null), new Probe("GET", "/api/v1/flags/cash-out", null),
+                            new Probe("GET", "/api/v1/flags/cash-out/history", null))),
+            // on a flag that does not exist: the probes must not turn a real feature off for the other tests
+            Map.entry("define a feature flag, roll it out (tenants, percentage of tenants, jurisdictions), pull or release its kill switch",
+                    List.of(new Probe("POST", "/api/v1/flags", "{}"), new Probe("PUT", "/api/v1/flags/permission-probe", "{}"),
+                            new Probe("POST", "/api/v1/flags/permission-probe/kill-switch", ""),
+                            new Probe("DELETE", "/api/v1/flags/permission-probe/kill-switch", null))),
+            Map.entry("anything else under `/api`", List.of(new Probe("GET", "/api/v1/permission-probe", null))));
 
     @TestFactory
     @Order(5)

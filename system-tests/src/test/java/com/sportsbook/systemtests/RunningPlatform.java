@@ -38,6 +38,8 @@ final class RunningPlatform implements AutoCloseable {
     final ServiceProcess gateway;
     final TestKeycloak.Server keycloak;
     private final LocalS3Proxy s3;
+    /** The SMTP server the control plane sends its mails to (signup verification), read by the tests. */
+    final com.icegreen.greenmail.util.GreenMail mail;
     private final Path measurements;
     private final Path runtimeJar;
     private final Map<String, String> runtimeEnvironment;
@@ -48,6 +50,14 @@ final class RunningPlatform implements AutoCloseable {
 
     /** @param runtimePool the runtime's database connections (1 in the functional tests: every request shares one) */
     RunningPlatform(int runtimePool) {
+        this(runtimePool, Map.of());
+    }
+
+    /**
+     * @param extra environment for every service on top of the platform's own (a test that wants a real Unleash
+     *              passes {@code UNLEASH_*}; no service sees the machine's)
+     */
+    RunningPlatform(int runtimePool, Map<String, String> extra) {
         Path root = repositoryRoot();
         String version = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
         Path logs = Path.of("target", "system-logs");
@@ -64,6 +74,7 @@ final class RunningPlatform implements AutoCloseable {
                 "TENANT_RUNTIME_URL", "http://127.0.0.1:" + runtimePort,
                 "PLATFORM_HOSTS", PLATFORM_HOST));
         common.put("KEYCLOAK_URL", keycloak.url());
+        common.putAll(extra);
         // an expired token is refused within a second (the services' default allows 30 s of clock drift)
         common.put("TOKEN_CLOCK_SKEW", "1s");
         // the sandbox PSP delivers its webhooks through this platform's gateway, signed with a key tests know
@@ -74,6 +85,15 @@ final class RunningPlatform implements AutoCloseable {
         common.put("KYC_S3_ENDPOINT", s3.endpoint());
         common.put("KYC_S3_ACCESS_KEY", LocalS3Proxy.IDENTITY);
         common.put("KYC_S3_SECRET_KEY", LocalS3Proxy.CREDENTIAL);
+        // the control plane's mails go over real SMTP to a GreenMail in this JVM, where tests read them
+        int smtpPort = freePort();
+        mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1",
+                com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        common.put("MAIL_EMBEDDED", "false");
+        common.put("MAIL_HOST", "127.0.0.1");
+        common.put("MAIL_PORT", Integer.toString(smtpPort));
+        common.put("PORTAL_URL", "http://" + PLATFORM_HOST + ":" + gatewayPort + "/portal/");
         // only the control plane administers Keycloak; the runtime works as each tenant realm's service account
         controlPlane = new ServiceProcess("control-plane",
                 root.resolve("control-plane/target/control-plane-" + version + "-exec.jar"),
@@ -206,6 +226,7 @@ final class RunningPlatform implements AutoCloseable {
         runtime.stop();
         controlPlane.stop();
         s3.close();
+        mail.stop();
     }
 
     private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {

@@ -49,7 +49,7 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(key -> key.startsWith("DATABASE_") || key.startsWith("PLATFORM_")
-                || key.startsWith("KEYCLOAK_"));
+                || key.startsWith("KEYCLOAK_") || key.startsWith("UNLEASH_"));
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());

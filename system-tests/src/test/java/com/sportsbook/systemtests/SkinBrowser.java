@@ -105,6 +105,35 @@ final class SkinBrowser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Picks the option with this value from a list, as a person does. */
+    void choose(String css, String value) {
+        org.openqa.selenium.WebElement list = waiting("a list " + css + " offering " + value).until(d -> d.findElements(By.cssSelector(css))
+                .stream().filter(element -> element.isDisplayed() && !element.findElements(By.cssSelector(
+                        "option[value='" + value + "']")).isEmpty()).findFirst().orElse(null));
+        new org.openqa.selenium.support.ui.Select(list).selectByValue(value);
+    }
+
+    /** Sets a date field (typing into one depends on the browser's locale), as its date picker would. */
+    void setDate(String css, String isoDate) {
+        script("const field = document.querySelector(arguments[0]); field.value = arguments[1];"
+                + " field.dispatchEvent(new Event('input', {bubbles: true})); field.dispatchEvent(new Event('change', {bubbles: true}));",
+                css, isoDate);
+    }
+
+    /** Fills the tenant realm's sign-in page (Keycloak's) with a password, as a player does. */
+    void signInOnRealm(String username, String password) {
+        type("#username", username);
+        type("#password", password);
+        click("#kc-login");
+    }
+
+    /** Signs a staff member in on the realm's pages: the password, then the code their authenticator app shows. */
+    void signInOnRealm(com.sportsbook.commons.testing.RealmAccounts.StaffAccount staff) {
+        signInOnRealm(staff.username(), staff.password());
+        type("#otp", staff.otpCode());
+        click("#kc-login");
+    }
+
     void awaitTextContaining(String css, String text) {
         try {
             waiting(css + " containing '" + text + "'").until(d -> d.findElements(By.cssSelector(css)).stream()
@@ -135,6 +164,53 @@ final class SkinBrowser implements AutoCloseable {
     /** How many CSS pixels the page is wider than the window (0 or less: no horizontal scrolling). */
     long horizontalOverflow() {
         return ((Number) script("return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
+    }
+
+    /** Waits longer than usual for a text, e.g. while a tenant is provisioned. */
+    void awaitTextWithin(String css, String text, Duration within) {
+        WebDriverWait wait = new WebDriverWait(driver, within);
+        wait.withMessage(css + " showing '" + text + "' within " + within);
+        wait.until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(element -> element.getText().equals(text)));
+    }
+
+    /** Chooses a file in a file field, as a person picking it in the dialog does. */
+    void upload(String css, Path file) {
+        waiting("a file field " + css).until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null))
+                .sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Sets a colour field (its picker cannot be typed into) and tells the page, as the picker does. */
+    void setColor(String css, String hex) {
+        script("const field = document.querySelector(arguments[0]); field.value = arguments[1];"
+                + " field.dispatchEvent(new Event('input', {bubbles: true})); field.dispatchEvent(new Event('change', {bubbles: true}));",
+                css, hex);
+    }
+
+    void check(String css) {
+        org.openqa.selenium.WebElement box = waiting("a checkbox " + css).until(d -> d.findElements(By.cssSelector(css)).stream()
+                .findFirst().orElse(null));
+        if (!box.isSelected()) {
+            box.click();
+        }
+    }
+
+    String computedStyle(String css, String property) {
+        return String.valueOf(script("return getComputedStyle(document.querySelector(arguments[0])).getPropertyValue(arguments[1]);",
+                css, property));
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Whether the page raised a JavaScript alert (script typed into a field must never run). */
+    boolean alertOpen() {
+        try {
+            driver.switchTo().alert();
+            return true;
+        } catch (org.openqa.selenium.NoAlertPresentException e) {
+            return false;
+        }
     }
 
     String cssVariable(String name) {

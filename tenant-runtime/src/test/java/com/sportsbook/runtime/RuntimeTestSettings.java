@@ -24,5 +24,8 @@ public final class RuntimeTestSettings {
         registry.add("runtime.tenancy.directory-refresh", () -> "1h");
         registry.add("runtime.tenancy.control-plane-url", () -> LocalControlPlane.get().url());
         registry.add("runtime.compliance.rules.control-plane-url", () -> LocalControlPlane.get().url());
+        // flags from the local control plane (none: every feature at its default), never a real Unleash this
+        // machine may run for other tests
+        registry.add("runtime.features.unleash-url", () -> "");
     }
 }

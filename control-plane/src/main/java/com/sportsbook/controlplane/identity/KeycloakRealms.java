@@ -59,6 +59,10 @@ class KeycloakRealms implements DisposableBean {
                 .map(client -> realm.clients().get(client.getId()).getSecret().getValue()));
     }
 
+    RealmResource platformRealm() {
+        return keycloak().realm(RealmBlueprint.PLATFORM_REALM);
+    }
+
     void setEnabled(String realmName, boolean enabled) {
         RealmResource realm = keycloak().realm(realmName);
         RealmRepresentation representation = realm.toRepresentation();

@@ -28,12 +28,20 @@ record CreateTenantRequest(
             @NotBlank @Size(min = 3, max = 3) String defaultCurrency,
             @NotEmpty @Size(max = 30) List<@NotBlank String> currencies,
             @NotEmpty @Size(max = 30) List<@NotBlank String> languages,
-            @NotEmpty @Size(max = 10) List<@NotBlank String> jurisdictions) {
+            @NotEmpty @Size(max = 10) List<@NotBlank String> jurisdictions,
+            Branding branding) {
+    }
+
+    /** Colours (#rrggbb by role), fonts (names from the catalog by role) and the logo's text over the theme. */
+    record Branding(@Size(max = 10) java.util.Map<String, String> colors, @Size(max = 2) java.util.Map<String, String> fonts,
+            @Size(max = 40) String logoText) {
     }
 
     TenantRegistration toRegistration(String operatorAccount) {
         return new TenantRegistration(slug, operator.name(), operator.contactEmail(), operatorAccount, brand.slug(), brand.name(),
                 brand.hosts(), brand.theme(), brand.defaultCurrency(), brand.currencies(), brand.languages(),
-                brand.jurisdictions());
+                brand.jurisdictions(), brand.branding() == null ? null
+                        : new com.sportsbook.controlplane.tenants.Branding(brand.branding().colors(), brand.branding().fonts(),
+                                brand.branding().logoText()));
     }
 }

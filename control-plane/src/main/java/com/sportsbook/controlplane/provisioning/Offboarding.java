@@ -2,6 +2,7 @@ package com.sportsbook.controlplane.provisioning;
 
 import com.sportsbook.commons.TenantStatus;
 import com.sportsbook.controlplane.identity.TenantRealms;
+import com.sportsbook.controlplane.tenants.PlatformActor;
 import com.sportsbook.controlplane.tenants.Tenants;
 import com.sportsbook.controlplane.tenants.TransitionResult;
 import org.slf4j.Logger;
@@ -26,8 +27,8 @@ public class Offboarding {
         this.realms = realms;
     }
 
-    public TransitionResult offboard(String tenant) {
-        TransitionResult result = tenants.moveTo(tenant, TenantStatus.OFFBOARDING);
+    public TransitionResult offboard(String tenant, PlatformActor actor) {
+        TransitionResult result = tenants.moveTo(tenant, TenantStatus.OFFBOARDING, actor);
         if (result instanceof TransitionResult.Moved) {
             realms.disableTenantRealm(tenant);
             log.info("tenant {} is offboarding: brands closed, realm disabled", tenant);

@@ -2,6 +2,7 @@ package com.sportsbook.controlplane.provisioning;
 
 import com.sportsbook.commons.TenantStatus;
 import com.sportsbook.controlplane.identity.TenantRealms;
+import com.sportsbook.controlplane.tenants.PlatformActor;
 import com.sportsbook.controlplane.tenants.RegistrationResult;
 import com.sportsbook.controlplane.tenants.TenantRegistration;
 import com.sportsbook.controlplane.tenants.TenantView;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -36,12 +38,15 @@ public class Provisioning implements DisposableBean {
     private final Tenants tenants;
     private final ProvisioningJournal journal;
     private final ProvisioningSaga saga;
+    private final ApplicationEventPublisher events;
     /** Platform threads: each run blocks on HTTP calls to the runtime and Keycloak (see application.yaml). */
     private final ExecutorService executor = Executors.newCachedThreadPool(Thread.ofPlatform().name("provisioning-", 0).factory());
 
-    Provisioning(Tenants tenants, ProvisioningJournal journal, TenantRuntimeClient runtime, TenantRealms realms) {
+    Provisioning(Tenants tenants, ProvisioningJournal journal, TenantRuntimeClient runtime, TenantRealms realms,
+            ApplicationEventPublisher events) {
         this.tenants = tenants;
         this.journal = journal;
+        this.events = events;
         Map<ProvisioningStep, ProvisioningSaga.StepAction> actions = new EnumMap<>(ProvisioningStep.class);
         actions.put(ProvisioningStep.SCHEMA_CREATED, runtime::createSchema);
         actions.put(ProvisioningStep.MIGRATIONS_APPLIED, runtime::migrate);
@@ -58,11 +63,13 @@ public class Provisioning implements DisposableBean {
 
     /** Registers the tenant and, once that has committed, starts its provisioning in the background. */
     @Transactional
-    public RegistrationResult onboard(TenantRegistration registration) {
+    public RegistrationResult onboard(TenantRegistration registration, PlatformActor actor) {
         RegistrationResult result = tenants.register(registration);
         if (result instanceof RegistrationResult.Registered registered) {
             String slug = registered.tenant().slug();
             journal.open(slug);
+            events.publishEvent(new TenantProvisioningStarted(registered.tenant().id(), slug, registration.operatorName(),
+                    registration.effectiveBrandSlug(), registration.hosts(), registration.jurisdictions(), actor));
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
@@ -85,7 +92,7 @@ public class Provisioning implements DisposableBean {
     }
 
     /** Resumes a failed run from its failed step. Only a failed run can be retried. */
-    public RetryResult retry(String tenant) {
+    public RetryResult retry(String tenant, PlatformActor actor) {
         Optional<ProvisioningRun.Status> status = journal.status(tenant);
         if (status.isEmpty()) {
             return new RetryResult.NotFound();
@@ -93,6 +100,7 @@ public class Provisioning implements DisposableBean {
         if (status.get() != ProvisioningRun.Status.FAILED) {
             return new RetryResult.NotRetryable(status.get().wireName());
         }
+        Optional<ProvisioningResource> failed = journal.read(tenant);
         Optional<List<ProvisioningStep>> claimed;
         try {
             claimed = journal.claim(tenant, false);
@@ -103,6 +111,8 @@ public class Provisioning implements DisposableBean {
             return new RetryResult.NotRetryable(ProvisioningRun.Status.RUNNING.wireName());
         }
         List<ProvisioningStep> steps = claimed.get();
+        events.publishEvent(new TenantProvisioningRetried(tenant, failed.map(ProvisioningResource::failedStep).orElse(null),
+                failed.map(ProvisioningResource::error).orElse(null), actor));
         executor.execute(() -> runClaimed(tenant, steps));
         return new RetryResult.Started(journal.read(tenant).orElseThrow());
     }

@@ -2,6 +2,7 @@ package com.sportsbook.controlplane.provisioning;
 
 import com.sportsbook.commons.ErrorCodes;
 import com.sportsbook.commons.web.Problems;
+import com.sportsbook.controlplane.tenants.PlatformActor;
 import com.sportsbook.controlplane.tenants.PlatformCaller;
 import com.sportsbook.controlplane.tenants.RegistrationResult;
 import com.sportsbook.controlplane.tenants.TenantResource;
@@ -40,7 +41,8 @@ class ProvisioningController {
     @PostMapping
     @Operation(summary = "Create a tenant with its first brand; answers 202 with the provisioning status resource")
     ResponseEntity<?> create(@Valid @RequestBody CreateTenantRequest request, JwtAuthenticationToken token) {
-        RegistrationResult result = provisioning.onboard(request.toRegistration(PlatformCaller.of(token).registeringAccount()));
+        RegistrationResult result = provisioning.onboard(request.toRegistration(PlatformCaller.of(token).registeringAccount()),
+                PlatformActor.of(token));
         return switch (result) {
             case RegistrationResult.Registered registered -> {
                 String slug = registered.tenant().slug();
@@ -74,7 +76,7 @@ class ProvisioningController {
         if (!visible(slug, token)) {
             return noProvisioning(slug);
         }
-        return switch (provisioning.retry(slug)) {
+        return switch (provisioning.retry(slug, PlatformActor.of(token))) {
             case Provisioning.RetryResult.Started started -> ResponseEntity.accepted()
                     .location(URI.create("/api/v1/tenants/" + slug + "/provisioning"))
                     .body(started.run());
@@ -87,8 +89,8 @@ class ProvisioningController {
 
     @PostMapping("/{slug}/offboarding")
     @Operation(summary = "Offboard a tenant: its brands close and its realm refuses every sign-in; data is kept")
-    ResponseEntity<?> offboard(@PathVariable String slug) {
-        return switch (offboarding.offboard(slug)) {
+    ResponseEntity<?> offboard(@PathVariable String slug, JwtAuthenticationToken token) {
+        return switch (offboarding.offboard(slug, PlatformActor.of(token))) {
             case TransitionResult.Moved moved -> ResponseEntity.ok(TenantResource.from(moved.tenant()));
             case TransitionResult.UnknownTenant unknown -> Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
                     "There is no tenant '" + slug + "'.");

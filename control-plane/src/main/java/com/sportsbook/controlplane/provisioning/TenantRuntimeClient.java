@@ -2,8 +2,10 @@ package com.sportsbook.controlplane.provisioning;
 
 import com.sportsbook.commons.TrustedHeaders;
 import com.sportsbook.controlplane.tenants.TenantView;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -18,7 +20,11 @@ import org.springframework.web.client.RestClientResponseException;
 @Component
 class TenantRuntimeClient {
 
+    /** How long the console's reads (schema health, migration progress) wait for the runtime: they are polled. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
     private final RestClient http;
+    private final RestClient reads;
     private final String baseUrl;
 
     TenantRuntimeClient(RestClient.Builder builder, ProvisioningSettings settings) {
@@ -31,7 +37,34 @@ class TenantRuntimeClient {
                 .requestFactory(requests)
                 .defaultHeader(TrustedHeaders.INTERNAL_TOKEN, settings.internalToken())
                 .build();
+        SimpleClientHttpRequestFactory quick = new SimpleClientHttpRequestFactory();
+        quick.setConnectTimeout(READ_TIMEOUT);
+        quick.setReadTimeout(READ_TIMEOUT);
+        this.reads = builder.clone()
+                .baseUrl(baseUrl)
+                .requestFactory(quick)
+                .defaultHeader(TrustedHeaders.INTERNAL_TOKEN, settings.internalToken())
+                .build();
     }
+
+    /** Every tenant schema the runtime knows of: reachable, how many changesets applied of how many, the last one. */
+    RuntimeSchemas.Health schemaHealth() {
+        return read("read the tenant schemas' health", () -> reads.get().uri("/internal/v1/schemas")
+                .retrieve().body(RuntimeSchemas.Health.class));
+    }
+
+    /** The runtime's latest (or current) upgrade of every tenant schema. */
+    RuntimeSchemas.Report migrationReport() {
+        return read("read the migration progress", () -> reads.get().uri("/internal/v1/migrations")
+                .retrieve().body(RuntimeSchemas.Report.class));
+    }
+
+    /** Starts the upgrade of every tenant schema in the runtime's background; answers its first progress. */
+    RuntimeSchemas.Report startUpgrade() {
+        return read("start the upgrade of every tenant schema", () -> reads.post().uri("/internal/v1/migrations")
+                .retrieve().body(RuntimeSchemas.Report.class));
+    }
+
 
     void createSchema(String tenant) {
         call("create the schema", () -> http.put().uri("/internal/v1/tenants/{tenant}/schema", tenant)
@@ -54,8 +87,15 @@ class TenantRuntimeClient {
     }
 
     private void call(String what, Runnable request) {
-        try {
+        read(what, () -> {
             request.run();
+            return null;
+        });
+    }
+
+    private <T> T read(String what, Supplier<T> request) {
+        try {
+            return request.get();
         } catch (ResourceAccessException e) {
             throw new IllegalStateException("The tenant runtime at " + baseUrl + " could not be reached to " + what
                     + " (" + rootMessage(e) + ").", e);

@@ -82,6 +82,24 @@ class Brand {
         this.createdAt = now;
     }
 
+    Tenant tenant() {
+        return tenant;
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void restyle(String themeJson) {
+        this.themeJson = themeJson;
+    }
+
+    void offer(String defaultCurrency, List<String> currencies, List<String> languages) {
+        this.defaultCurrency = defaultCurrency;
+        this.currencies = new ArrayList<>(currencies);
+        this.languages = new ArrayList<>(languages);
+    }
+
     void addHost(String host) {
         hosts.add(new BrandHost(host, this));
     }

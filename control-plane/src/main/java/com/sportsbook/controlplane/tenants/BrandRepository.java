@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface BrandRepository extends JpaRepository<Brand, UUID> {
 
     boolean existsBySlug(String slug);
+
+    java.util.Optional<Brand> findBySlug(String slug);
 }

@@ -47,14 +47,14 @@ class TenantController {
 
     @PostMapping("/{slug}/suspension")
     @Operation(summary = "Suspend a tenant: its hosts answer 503 within seconds")
-    ResponseEntity<?> suspend(@PathVariable String slug) {
-        return respond(tenants.moveTo(slug, TenantStatus.SUSPENDED));
+    ResponseEntity<?> suspend(@PathVariable String slug, JwtAuthenticationToken token) {
+        return respond(tenants.moveTo(slug, TenantStatus.SUSPENDED, PlatformActor.of(token)));
     }
 
     @DeleteMapping("/{slug}/suspension")
     @Operation(summary = "Resume a suspended tenant")
-    ResponseEntity<?> resume(@PathVariable String slug) {
-        return respond(tenants.moveTo(slug, TenantStatus.ACTIVE));
+    ResponseEntity<?> resume(@PathVariable String slug, JwtAuthenticationToken token) {
+        return respond(tenants.moveTo(slug, TenantStatus.ACTIVE, PlatformActor.of(token)));
     }
 
     private static ResponseEntity<?> respond(TransitionResult result) {

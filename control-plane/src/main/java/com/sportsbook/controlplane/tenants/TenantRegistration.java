@@ -18,7 +18,16 @@ public record TenantRegistration(
         String defaultCurrency,
         List<String> currencies,
         List<String> languages,
-        List<String> jurisdictions) {
+        List<String> jurisdictions,
+        Branding branding) {
+
+    /** A registration that keeps the theme template's colours, fonts and logo text. */
+    public TenantRegistration(String slug, String operatorName, String operatorEmail, String operatorAccount,
+            String brandSlug, String brandName, List<String> hosts, String theme, String defaultCurrency,
+            List<String> currencies, List<String> languages, List<String> jurisdictions) {
+        this(slug, operatorName, operatorEmail, operatorAccount, brandSlug, brandName, hosts, theme, defaultCurrency,
+                currencies, languages, jurisdictions, null);
+    }
 
     public TenantRegistration {
         hosts = hosts == null ? List.of() : List.copyOf(hosts);

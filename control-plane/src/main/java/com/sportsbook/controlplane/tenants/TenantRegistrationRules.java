@@ -44,11 +44,9 @@ final class TenantRegistrationRules {
                 && !TenantSlug.isValid(registration.brandSlug())) {
             errors.add(new FieldError("brand.slug", "must follow the same rules as the tenant slug"));
         }
-        if (registration.brandName() != null && CONTROL_CHARACTERS.matcher(registration.brandName()).find()) {
-            errors.add(new FieldError("brand.name", "must not contain control characters"));
-        }
+        checkBrandName(registration.brandName(), errors);
         checkHosts(registration.hosts(), errors);
-        checkCurrencies(registration, errors);
+        checkCurrencies(registration.currencies(), registration.defaultCurrency(), errors);
         checkLanguages(registration.languages(), errors);
         for (int i = 0; i < registration.jurisdictions().size(); i++) {
             String code = registration.jurisdictions().get(i);
@@ -57,6 +55,7 @@ final class TenantRegistrationRules {
                         "unknown jurisdiction '" + code + "'; available: " + String.join(", ", jurisdictions)));
             }
         }
+        BrandingRules.check(registration.branding(), "brand.branding", errors);
         if (!themes.contains(registration.effectiveTheme())) {
             errors.add(new FieldError("brand.theme", "unknown theme; available: " + String.join(", ", themes)));
         }
@@ -78,8 +77,13 @@ final class TenantRegistrationRules {
         }
     }
 
-    private static void checkCurrencies(TenantRegistration registration, List<FieldError> errors) {
-        List<String> currencies = registration.currencies();
+    static void checkBrandName(String name, List<FieldError> errors) {
+        if (name != null && CONTROL_CHARACTERS.matcher(name).find()) {
+            errors.add(new FieldError("brand.name", "must not contain control characters"));
+        }
+    }
+
+    static void checkCurrencies(List<String> currencies, String defaultCurrency, List<FieldError> errors) {
         for (int i = 0; i < currencies.size(); i++) {
             if (!isBettingCurrency(currencies.get(i))) {
                 errors.add(new FieldError("brand.currencies[" + i + "]", "must be an ISO 4217 currency code with minor units"));
@@ -88,7 +92,6 @@ final class TenantRegistrationRules {
         if (new HashSet<>(currencies).size() != currencies.size()) {
             errors.add(new FieldError("brand.currencies", "must not list a currency twice"));
         }
-        String defaultCurrency = registration.defaultCurrency();
         if (defaultCurrency != null && !currencies.contains(defaultCurrency)) {
             errors.add(new FieldError("brand.defaultCurrency", "must be one of the brand's currencies"));
         }
@@ -105,7 +108,7 @@ final class TenantRegistrationRules {
         }
     }
 
-    private static void checkLanguages(List<String> languages, List<FieldError> errors) {
+    static void checkLanguages(List<String> languages, List<FieldError> errors) {
         for (int i = 0; i < languages.size(); i++) {
             String tag = languages.get(i);
             if (!isLanguageTag(tag)) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,9 +34,11 @@ public class Tenants {
     private final TenantsSettings settings;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Tenants(TenantRepository tenants, OperatorRepository operators, BrandRepository brands, BrandHostRepository hosts,
-            TemplateCatalog templates, TenantsSettings settings, JsonMapper json, Clock clock) {
+            TemplateCatalog templates, TenantsSettings settings, JsonMapper json, Clock clock,
+            ApplicationEventPublisher events) {
         this.tenants = tenants;
         this.operators = operators;
         this.brands = brands;
@@ -44,6 +47,7 @@ public class Tenants {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -65,7 +69,8 @@ public class Tenants {
         Operator operator = operatorFor(registration, now);
         TenantSlug slug = new TenantSlug(registration.slug());
         Tenant tenant = new Tenant(slug.value(), operator, slug.schema().name(), settings.defaultDatabaseCell(), now);
-        Map<String, Object> theme = templates.theme(registration.effectiveTheme()).orElseThrow();
+        Map<String, Object> theme = BrandingRules.apply(templates.theme(registration.effectiveTheme()).orElseThrow(),
+                registration.branding());
         Brand brand = new Brand(tenant, registration.effectiveBrandSlug(), registration.brandName(),
                 registration.effectiveTheme(), json.writeValueAsString(theme), registration.defaultCurrency(),
                 registration.currencies(), registration.languages(), registration.jurisdictions(), now);
@@ -142,6 +147,12 @@ public class Tenants {
      */
     @Transactional
     public TransitionResult moveTo(String slug, TenantStatus target) {
+        return moveTo(slug, target, PlatformActor.SYSTEM);
+    }
+
+    /** The same, done by a person (platform staff suspending, resuming, offboarding): announced with who did it. */
+    @Transactional
+    public TransitionResult moveTo(String slug, TenantStatus target, PlatformActor actor) {
         Optional<Tenant> found = tenants.findBySlug(slug);
         if (found.isEmpty()) {
             return new TransitionResult.UnknownTenant(slug);
@@ -154,6 +165,7 @@ public class Tenants {
         if (from != target) {
             tenant.moveTo(target, clock.instant());
             tenants.bumpRoutingVersion();
+            events.publishEvent(new TenantStatusChanged(tenant.id(), slug, from, target, actor));
             log.info("tenant {} moved from {} to {}", slug, from.wireName(), target.wireName());
         }
         return new TransitionResult.Moved(view(tenant));

@@ -86,9 +86,26 @@ public final class RealmAccounts implements AutoCloseable {
     }
 
     private String staffToken(String realm, String client, String role) {
+        StaffAccount staff = staffAccount(realm, role);
+        return token(realm, client, staff.username(), PASSWORD, staff.otpCode());
+    }
+
+    /** A staff member who signs in as a person does, in a browser: the password, then the authenticator app's code. */
+    public record StaffAccount(String username, String password, String otpSecret) {
+        /** The code the staff member's authenticator app shows now. */
+        public String otpCode() {
+            return TestTotp.code(otpSecret, Instant.now());
+        }
+    }
+
+    /** A new staff account with this role of a tenant's realm, its OTP already set up. */
+    public StaffAccount staffAccountOf(String tenant, String role) {
+        return staffAccount(TenantRealm.nameOf(tenant), role);
+    }
+
+    private StaffAccount staffAccount(String realm, String role) {
         String otpSecret = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        String username = create(realm, role, otpSecret);
-        return token(realm, client, username, PASSWORD, TestTotp.code(otpSecret, Instant.now()));
+        return new StaffAccount(create(realm, role, otpSecret), PASSWORD, otpSecret);
     }
 
     private String create(String realmName, String role, String otpSecret) {
@@ -139,9 +156,22 @@ public final class RealmAccounts implements AutoCloseable {
         return token(TenantRealm.nameOf(tenant), "skin", username, password, null);
     }
 
+    /** Signs an account of the platform realm in on the portal client with its password (direct grant, test realms). */
+    public String platformSignIn(String username, String password) {
+        return token(PlatformRealm.NAME, "portal", username, password, null);
+    }
+
+    public int platformSignInStatus(String username, String password) {
+        return status(tokenRequest(PlatformRealm.NAME, "portal", username, password, null));
+    }
+
     public int signInStatus(String tenant, String username, String password) {
+        return status(tokenRequest(TenantRealm.nameOf(tenant), "skin", username, password, null));
+    }
+
+    private int status(HttpRequest request) {
         try {
-            return http.send(tokenRequest(TenantRealm.nameOf(tenant), "skin", username, password, null),
+            return http.send(request,
                             HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {

@@ -63,6 +63,11 @@ public final class TestHttp {
         return new Request("PUT", path, jsonBody);
     }
 
+    /** Any method, e.g. PATCH, with a JSON body (or none when null). */
+    public Request request(String method, String path, String jsonBody) {
+        return new Request(method, path, jsonBody);
+    }
+
     public Request delete(String path) {
         return new Request("DELETE", path, null);
     }

@@ -157,6 +157,18 @@ public class Players {
         return transactions.execute(status -> players.findById(playerId).map(Player::view));
     }
 
+    /** These players by id (unknown ids are left out): for reports over many players' records. */
+    public java.util.Map<UUID, PlayerView> byIds(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, PlayerView> found = new java.util.HashMap<>();
+        List<UUID> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int start = 0; start < all.size(); start += 1000) {
+            List<UUID> batch = all.subList(start, Math.min(all.size(), start + 1000));
+            transactions.executeWithoutResult(status -> players.findAllById(batch)
+                    .forEach(player -> found.put(player.id(), player.view())));
+        }
+        return found;
+    }
+
     /** The profile with the current sign-in session and the one before it. */
     record Profile(PlayerView player, PlayerSessions.Session currentSession, PlayerSessions.Session previousSession) {
     }

@@ -29,10 +29,10 @@ class RuntimeAccessRules {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/internal/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/brand", "/api/v1/sports", "/api/v1/notices",
-                                "/api/v1/notices/*", "/api/v1/events", "/api/v1/events/*", "/api/v1/live").permitAll()
-                        // the player skin's static files
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/skin/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/brand", "/api/v1/brand/logo", "/api/v1/sports", "/api/v1/notices",
+                                "/api/v1/notices/*", "/api/v1/events", "/api/v1/events/*", "/api/v1/live", "/api/v1/features").permitAll()
+                        // the player skin's and the staff consoles' static files (the consoles' data needs a staff role)
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/skin/**", "/backoffice/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/players").permitAll()
                         // the key anyone verifies bet receipts with
                         .requestMatchers(HttpMethod.GET, "/api/v1/receipts/public-key").permitAll()
@@ -57,6 +57,9 @@ class RuntimeAccessRules {
                         .requestMatchers("/api/v1/backoffice/compliance/screening/**").hasAnyRole("compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/compliance/rules", "/api/v1/backoffice/compliance/rules/**")
                         .hasAnyRole("compliance-officer", "tenant-admin")
+                        // regulator exports per licence (ADR 0021)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/backoffice/compliance/reports",
+                                "/api/v1/backoffice/compliance/reports/**").hasAnyRole("compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/audit/**").hasAnyRole("compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/players/**").hasAnyRole("support", "compliance-officer", "tenant-admin")
                         .requestMatchers("/api/v1/backoffice/notices", "/api/v1/backoffice/notices/**")

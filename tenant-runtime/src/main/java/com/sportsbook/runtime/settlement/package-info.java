@@ -6,5 +6,6 @@
  * cancelled, abandoned, postponed beyond the sport's cut-off) and manual voids with maker-checker. Results entered,
  * confirmed and rejected, settlements and resettlements, voids and settings changes are written to the audit log.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tenancy", "catalog", "betting :: placement", "wallet", "audit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tenancy", "catalog", "betting :: placement", "wallet", "audit",
+        "exports"})
 package com.sportsbook.runtime.settlement;

@@ -18,10 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 class BrandController {
 
     private final TenantDirectory directory;
+    private final BrandLogos logos;
     private final String keycloakUrl;
 
-    BrandController(TenantDirectory directory, @Value("${runtime.identity.keycloak-url}") String keycloakUrl) {
+    BrandController(TenantDirectory directory, BrandLogos logos, @Value("${runtime.identity.keycloak-url}") String keycloakUrl) {
         this.directory = directory;
+        this.logos = logos;
         this.keycloakUrl = keycloakUrl.endsWith("/") ? keycloakUrl.substring(0, keycloakUrl.length() - 1) : keycloakUrl;
     }
 
@@ -42,6 +44,21 @@ class BrandController {
                         TenantRealm.issuerOf(java.net.URI.create(keycloakUrl), found.tenant()), TenantRealm.SKIN_CLIENT))))
                 .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.UNKNOWN_TENANT,
                         "This brand is not known to the platform."));
+    }
+
+    @GetMapping("/api/v1/brand/logo")
+    @Operation(summary = "The brand's logo image (PNG or JPEG), as its operator uploaded it")
+    ResponseEntity<?> logo(@org.springframework.web.bind.annotation.RequestParam(name = "v", required = false) String version) {
+        String brand = TenantContext.require().brand();
+        return logos.logo(brand, version)
+                .<ResponseEntity<?>>map(logo -> ResponseEntity.ok()
+                        .contentType(org.springframework.http.MediaType.parseMediaType(logo.contentType()))
+                        .cacheControl(version != null && version.equals(logo.version())
+                                ? org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(30)).cachePublic().immutable()
+                                : org.springframework.http.CacheControl.noCache())
+                        .header("X-Content-Type-Options", "nosniff")
+                        .body(logo.image()))
+                .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "This brand has no logo image."));
     }
 
     private static BrandResponse response(BrandRoute brand, SignIn signIn) {

@@ -32,8 +32,8 @@ class MultiTenancyConfiguration {
                 new TenantContextSignature(settings.gatewaySigningSecret(), settings.contextMaxAge());
         FilterRegistrationBean<GatewayTenantFilter> registration =
                 new FilterRegistrationBean<>(new GatewayTenantFilter(signature, directory, java.time.Clock.systemUTC()));
-        // the API and the player skin's pages: both are served per brand
-        registration.addUrlPatterns("/api/*", "/", "/index.html", "/skin/*");
+        // the API, the player skin's and the staff consoles' pages: all are served per brand
+        registration.addUrlPatterns("/api/*", "/", "/index.html", "/skin/*", "/backoffice/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

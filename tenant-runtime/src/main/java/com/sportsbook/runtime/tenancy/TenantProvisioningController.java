@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The internal API the control plane's provisioning calls: create, migrate and seed one tenant's schema, and run or
- * read the upgrade across all tenants. Every call is idempotent.
+ * read the upgrade across all tenants. Every call is idempotent. The platform console reads each schema's state
+ * (reachable, schema version) here too.
  */
 @RestController
 @RequestMapping("/internal/v1")
@@ -59,6 +60,28 @@ class TenantProvisioningController implements DisposableBean {
         });
     }
 
+    /** Every tenant schema's state, for the platform console. */
+    record Schemas(java.time.Instant checkedAt, int changesetsExpected, List<SchemaState> tenants) {
+    }
+
+    @GetMapping("/schemas")
+    @Operation(summary = "Every tenant's schema: reachable, changesets applied of those shipped, the last one (internal)")
+    Schemas schemas() {
+        List<SchemaState> states = directory.tenants().stream()
+                .map(route -> TenantSlug.parse(route.slug()))
+                .flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(TenantSlug::value))
+                .map(migrator::inspect)
+                .toList();
+        return new Schemas(java.time.Instant.now(), migrator.changesetsInChangelog(), states);
+    }
+
+    @GetMapping("/tenants/{tenant}/schema")
+    @Operation(summary = "One tenant's schema: reachable, changesets applied of those shipped, the last one (internal)")
+    ResponseEntity<?> schema(@PathVariable String tenant) {
+        return withSlug(tenant, slug -> ResponseEntity.ok(migrator.inspect(slug)));
+    }
+
     @PostMapping("/tenants/{tenant}/migrations")
     @Operation(summary = "Apply the tenant changelog to the tenant's schema (internal, idempotent)")
     ResponseEntity<?> migrate(@PathVariable String tenant) {
@@ -83,11 +106,13 @@ class TenantProvisioningController implements DisposableBean {
     }
 
     @PostMapping("/migrations")
-    @Operation(summary = "Upgrade every tenant schema now, in the background")
+    @Operation(summary = "Upgrade every tenant schema now, in the background; 409 with the running upgrade's progress"
+            + " while one runs")
     ResponseEntity<TenantSchemaUpgrade.Report> migrateAll() {
         directory.refresh();
-        background.execute(() -> upgrade.upgradeAll(directory.tenants()));
-        return ResponseEntity.accepted().body(upgrade.lastReport());
+        return upgrade.startUpgradeAll(directory.tenants(), background)
+                .map(started -> ResponseEntity.accepted().body(started))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(upgrade.lastReport()));
     }
 
     private static ResponseEntity<?> withSlug(String tenant, java.util.function.Function<TenantSlug, ResponseEntity<?>> work) {

@@ -6,14 +6,17 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.changelog.ChangeLogParameters;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
+import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
@@ -25,6 +28,7 @@ public class TenantSchemaMigrator {
 
     private final DataSource dataSource;
     private final String changelog;
+    private volatile Integer changesetsInChangelog;
 
     public TenantSchemaMigrator(DataSource dataSource, String changelog) {
         this.dataSource = dataSource;
@@ -68,6 +72,64 @@ public class TenantSchemaMigrator {
         } catch (SQLException | LiquibaseException e) {
             throw new IllegalStateException("migrating " + schema + " failed: " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * The schema's state as the platform console shows it: reachable, its changesets applied against those the
+     * shipped changelog has, and the last one applied. Reads only, schema-qualified (no search path is set).
+     */
+    public SchemaState inspect(TenantSlug tenant) {
+        TenantSchema schema = tenant.schema();
+        long started = System.nanoTime();
+        int expected = changesetsInChangelog();
+        try (Connection connection = dataSource.getConnection()) {
+            if (!schemaExists(connection, schema)) {
+                return new SchemaState(tenant.value(), schema.name(), false, 0, expected, false, null,
+                        "The schema " + schema.name() + " does not exist.", Instant.now(), millisSince(started));
+            }
+            int applied = appliedChangesets(connection, schema);
+            SchemaState.LastChangeset last = applied == 0 ? null : lastChangeset(connection, schema);
+            return new SchemaState(tenant.value(), schema.name(), true, applied, expected, applied >= expected, last, null,
+                    Instant.now(), millisSince(started));
+        } catch (SQLException | RuntimeException e) {
+            return new SchemaState(tenant.value(), schema.name(), false, 0, expected, false, null,
+                    "The schema could not be read: " + rootMessage(e), Instant.now(), millisSince(started));
+        }
+    }
+
+    /** How many changesets the tenant changelog this runtime ships has, includes followed. */
+    public int changesetsInChangelog() {
+        Integer known = changesetsInChangelog;
+        if (known == null) {
+            ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(getClass().getClassLoader());
+            try {
+                known = ChangeLogParserFactory.getInstance().getParser(changelog, resources)
+                        .parse(changelog, new ChangeLogParameters(), resources).getChangeSets().size();
+            } catch (LiquibaseException e) {
+                throw new IllegalStateException("the tenant changelog " + changelog + " cannot be read: " + rootMessage(e), e);
+            }
+            changesetsInChangelog = known;
+        }
+        return known;
+    }
+
+    private static SchemaState.LastChangeset lastChangeset(Connection connection, TenantSchema schema) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(5);
+            try (ResultSet rows = statement.executeQuery("SELECT id, author, filename, dateexecuted FROM " + schema.quoted()
+                    + ".databasechangelog ORDER BY orderexecuted DESC, dateexecuted DESC LIMIT 1")) {
+                if (!rows.next()) {
+                    return null;
+                }
+                java.sql.Timestamp executed = rows.getTimestamp(4);
+                return new SchemaState.LastChangeset(rows.getString(1), rows.getString(2), rows.getString(3),
+                        executed == null ? null : executed.toInstant());
+            }
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     private static boolean schemaExists(Connection connection, TenantSchema schema) throws SQLException {

@@ -235,9 +235,11 @@ class CashOutIT {
         long now = in(() -> cashOuts.quote(player.id(), bet.id()).orElseThrow()).offer();
         assertThat(in(() -> cashOuts.target(player.id(), bet.id(), now + 200))).isTrue();
 
-        assertThat(TenantContext.callAs(TENANT, cashOuts::autoCashOuts)).as("not reached yet").isZero();
+        assertThat(TenantContext.callAs(TENANT, () -> cashOuts.autoCashOuts(brand -> true))).as("not reached yet").isZero();
         price("1.50", "open");
-        int done = TenantContext.callAs(TENANT, cashOuts::autoCashOuts);
+        assertThat(TenantContext.callAs(TENANT, () -> cashOuts.autoCashOuts(brand -> false)))
+                .as("reached, but the cash-out flag is off for the brand").isZero();
+        int done = TenantContext.callAs(TENANT, () -> cashOuts.autoCashOuts(brand -> true));
 
         assertThat(done).isEqualTo(1);
         CashOuts.Quote after = in(() -> cashOuts.quote(player.id(), bet.id()).orElseThrow());

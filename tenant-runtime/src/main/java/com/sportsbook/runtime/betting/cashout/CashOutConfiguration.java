@@ -4,6 +4,8 @@ import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.betting.placement.BetRecords;
 import com.sportsbook.runtime.betting.placement.RiskBook;
 import com.sportsbook.runtime.catalog.BetOffers;
+import com.sportsbook.runtime.features.Feature;
+import com.sportsbook.runtime.features.Features;
 import com.sportsbook.runtime.tenancy.ActiveTenants;
 import com.sportsbook.runtime.wallet.Wallet;
 import java.time.Clock;
@@ -31,24 +33,29 @@ class CashOutConfiguration {
     }
 
     @Bean
-    AutoCashOut autoCashOut(ActiveTenants tenants, CashOuts cashOuts) {
-        return new AutoCashOut(tenants, cashOuts);
+    AutoCashOut autoCashOut(ActiveTenants tenants, CashOuts cashOuts, Features features) {
+        return new AutoCashOut(tenants, cashOuts, features);
     }
 
-    /** Every second, cashes out the active tenants' bets whose offer reached the player's target. */
+    /**
+     * Every second, cashes out the active tenants' bets whose offer reached the player's target, on brands where the
+     * {@code cash-out} flag is on (a target set before the flag went off waits until it is on again).
+     */
     static final class AutoCashOut {
         private final ActiveTenants tenants;
         private final CashOuts cashOuts;
+        private final Features features;
 
-        AutoCashOut(ActiveTenants tenants, CashOuts cashOuts) {
+        AutoCashOut(ActiveTenants tenants, CashOuts cashOuts, Features features) {
             this.tenants = tenants;
             this.cashOuts = cashOuts;
+            this.features = features;
         }
 
         @Scheduled(fixedDelayString = "${runtime.betting.auto-cash-out-check:1s}")
         void cashOutAtTargets() {
             tenants.forEach("automatic cash-outs", tenant -> {
-                int done = cashOuts.autoCashOuts();
+                int done = cashOuts.autoCashOuts(brand -> features.enabled(Feature.CASH_OUT, tenant.slug().value(), brand));
                 if (done > 0) {
                     log.info("tenant {}: {} bets cashed out at their players' targets", tenant.slug().value(), done);
                 }

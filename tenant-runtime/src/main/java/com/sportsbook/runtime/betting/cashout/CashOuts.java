@@ -164,13 +164,19 @@ public final class CashOuts {
         return updated != null && updated == 1;
     }
 
-    /** Cashes out the bound tenant's bets whose offer reached their target; returns how many. */
-    public int autoCashOuts() {
+    /**
+     * Cashes out the bound tenant's bets whose offer reached their target, on brands where cash-out is on now;
+     * returns how many.
+     */
+    public int autoCashOuts(java.util.function.Predicate<String> cashOutOnBrand) {
         List<Map<String, Object>> targets = transactions.execute(status -> jdbc.sql("""
-                SELECT id, player_id, auto_cash_out_target FROM bet WHERE auto_cash_out_target IS NOT NULL
+                SELECT id, player_id, brand, auto_cash_out_target FROM bet WHERE auto_cash_out_target IS NOT NULL
                 AND status IN ('accepted', 'open', 'partially_cashed_out') LIMIT 200""").query().listOfRows());
         int done = 0;
         for (Map<String, Object> target : targets == null ? List.<Map<String, Object>>of() : targets) {
+            if (!cashOutOnBrand.test((String) target.get("brand"))) {
+                continue;
+            }
             UUID bet = (UUID) target.get("id");
             UUID player = (UUID) target.get("player_id");
             Optional<Quote> quote = quote(player, bet);

@@ -219,6 +219,97 @@ public final class BetRecords {
                 .params(player, currency, Timestamp.from(since)).query(Long.class).single();
     }
 
+    /**
+     * A bet as reports list it: who placed it on which brand and when, its stake and potential return, its status
+     * now, what it returned once settled, and each leg's outcome and void reason (null until settled), in leg order.
+     */
+    public record Wager(UUID id, UUID playerId, String brand, Instant placedAt, long totalStake, String currency,
+            long potentialReturn, String status, Long settledReturn, List<String> legOutcomes, List<String> legVoidReasons) {
+    }
+
+    /** Bets placed in {@code [from, to)}, rejected ones left out, oldest first, at most {@code limit}. */
+    public List<Wager> placedBetween(Instant from, Instant to, int limit) {
+        return jdbc.sql(WAGER + " WHERE b.placed_at >= ? AND b.placed_at < ? AND b.status <> 'rejected'"
+                        + " ORDER BY b.placed_at, b.id LIMIT ?")
+                .params(Timestamp.from(from), Timestamp.from(to), limit).query((rs, row) -> wager(rs)).list();
+    }
+
+    /** These bets as reports list them (unknown ids are left out). */
+    public List<Wager> wagers(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(WAGER + " WHERE b.id = ANY(CAST(? AS uuid[])) ORDER BY b.placed_at, b.id")
+                .param(uuidArray(ids)).query((rs, row) -> wager(rs)).list();
+    }
+
+    private static final String WAGER = """
+            SELECT b.id, b.player_id, b.brand, b.placed_at, b.total_stake, b.currency, b.potential_return, b.status,
+              b.settled_return,
+              ARRAY(SELECT l.outcome FROM bet_leg l WHERE l.bet_id = b.id ORDER BY l.position) AS outcomes,
+              ARRAY(SELECT l.void_reason FROM bet_leg l WHERE l.bet_id = b.id ORDER BY l.position) AS void_reasons
+            FROM bet b""";
+
+    private static Wager wager(ResultSet rs) throws SQLException {
+        return new Wager(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class), rs.getString("brand"),
+                rs.getTimestamp("placed_at").toInstant(), rs.getLong("total_stake"), rs.getString("currency"),
+                rs.getLong("potential_return"), rs.getString("status"), (Long) rs.getObject("settled_return"),
+                strings(rs.getArray("outcomes")), strings(rs.getArray("void_reasons")));
+    }
+
+    /** A bet running at a moment, with the event and market of each leg: what the book stood to pay on it. */
+    public record OpenBet(UUID id, UUID playerId, String brand, String currency, long totalStake, long potentialReturn,
+            List<OpenLeg> legs) {
+    }
+
+    public record OpenLeg(UUID eventId, String event, UUID marketId, String marketType, BigDecimal line) {
+    }
+
+    /**
+     * The bets running at {@code at}: accepted before it and not settled, voided, cashed out or rejected by then (by
+     * their status transitions), with what they stand to pay now (a partial cash-out after {@code at} lowered it).
+     */
+    public List<OpenBet> openAt(Instant at) {
+        List<OpenBet> heads = jdbc.sql("""
+                SELECT b.id, b.player_id, b.brand, b.currency, b.total_stake, b.potential_return FROM bet b
+                WHERE b.placed_at < ? AND b.status NOT IN ('pending', 'rejected')
+                AND EXISTS (SELECT 1 FROM bet_transition t WHERE t.bet_id = b.id AND t.to_status = 'accepted' AND t.at < ?)
+                AND NOT EXISTS (SELECT 1 FROM bet_transition t WHERE t.bet_id = b.id AND t.at < ?
+                  AND t.to_status IN ('won', 'lost', 'void', 'half_won', 'half_lost', 'resettled', 'cashed_out', 'rejected'))
+                ORDER BY b.id""")
+                .params(Timestamp.from(at), Timestamp.from(at), Timestamp.from(at))
+                .query((rs, row) -> new OpenBet(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getLong(6), List.of()))
+                .list();
+        if (heads.isEmpty()) {
+            return heads;
+        }
+        java.util.Map<UUID, List<OpenLeg>> legs = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT bet_id, event_id, event_name, market_id, market_type, market_line FROM bet_leg
+                WHERE bet_id = ANY(CAST(? AS uuid[])) ORDER BY bet_id, position""")
+                .param(uuidArray(heads.stream().map(OpenBet::id).toList()))
+                .query(rs -> {
+                    legs.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(new OpenLeg(
+                            rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5),
+                            rs.getBigDecimal(6)));
+                });
+        return heads.stream().map(bet -> new OpenBet(bet.id(), bet.playerId(), bet.brand(), bet.currency(), bet.totalStake(),
+                bet.potentialReturn(), List.copyOf(legs.getOrDefault(bet.id(), List.of())))).toList();
+    }
+
+    /** Ids as a PostgreSQL array literal, for {@code = ANY(CAST(? AS uuid[]))}. */
+    private static String uuidArray(java.util.Collection<UUID> ids) {
+        return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList((String[]) array.getArray()));
+    }
+
     public Optional<UUID> holdOf(UUID bet) {
         return jdbc.sql("SELECT stake_hold_id FROM bet WHERE id = ?").param(bet).query(UUID.class).optional();
     }

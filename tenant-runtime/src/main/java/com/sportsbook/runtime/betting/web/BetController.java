@@ -13,6 +13,8 @@ import com.sportsbook.runtime.betting.placement.BetPlacement;
 import com.sportsbook.runtime.betting.placement.BetRecords;
 import com.sportsbook.runtime.betting.placement.BetRefused;
 import com.sportsbook.runtime.betting.placement.BetView;
+import com.sportsbook.runtime.features.Feature;
+import com.sportsbook.runtime.features.Features;
 import com.sportsbook.runtime.identity.PlayerView;
 import com.sportsbook.runtime.identity.Players;
 import com.sportsbook.runtime.tenancy.TenantDirectory;
@@ -56,8 +58,11 @@ class BetController {
     private final Players players;
     private final TenantDirectory directory;
     private final BetReceipts receipts;
+    private final Features features;
 
-    BetController(BetPlacement placement, BetRecords records, Players players, TenantDirectory directory, BetReceipts receipts) {
+    BetController(BetPlacement placement, BetRecords records, Players players, TenantDirectory directory, BetReceipts receipts,
+            Features features) {
+        this.features = features;
         this.placement = placement;
         this.records = records;
         this.players = players;
@@ -252,7 +257,16 @@ class BetController {
         }
         List<Betslip.Leg> legs = request.selections().stream().map(s -> new Betslip.Leg(s == null ? null : s.selectionId(),
                 s == null ? null : s.price())).toList();
+        if (isSystem(shape.get()) && !features.enabled(Feature.SYSTEM_BETS)) {
+            return Problems.response(HttpStatus.FORBIDDEN, Features.FEATURE_DISABLED,
+                    "System bets (" + shape.get().name() + ") are not offered on this brand at the moment; nothing moved.");
+        }
         return new Betslip(shape.get(), unitStake, currency, legs, policy.get());
+    }
+
+    /** The named full-cover systems and k/n: what the {@code system-bets} flag gates (the packs' "system" bet type). */
+    private static boolean isSystem(BetShape shape) {
+        return !shape.equals(BetShape.SINGLE) && !shape.equals(BetShape.MULTIPLE);
     }
 
     /** A refusal as the problem detail every betting endpoint answers: its status, stable code and extra fields. */

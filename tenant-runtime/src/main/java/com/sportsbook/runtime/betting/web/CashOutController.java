@@ -4,6 +4,8 @@ import com.sportsbook.commons.ErrorCodes;
 import com.sportsbook.commons.web.Problems;
 import com.sportsbook.runtime.betting.cashout.CashOuts;
 import com.sportsbook.runtime.betting.placement.BetRefused;
+import com.sportsbook.runtime.features.Feature;
+import com.sportsbook.runtime.features.Features;
 import com.sportsbook.runtime.identity.PlayerView;
 import com.sportsbook.runtime.identity.Players;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,16 +24,30 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A player's cash-out: the offer now, full or partial cash-out (Idempotency-Key), and an automatic target. */
+/**
+ * A player's cash-out: the offer now, full or partial cash-out (Idempotency-Key), and an automatic target. Behind the
+ * {@code cash-out} flag: where it is off for the brand, every one of these answers 403 {@code feature_disabled}.
+ */
 @RestController
 class CashOutController {
 
     private final CashOuts cashOuts;
     private final Players players;
+    private final Features features;
 
-    CashOutController(CashOuts cashOuts, Players players) {
+    CashOutController(CashOuts cashOuts, Players players, Features features) {
         this.cashOuts = cashOuts;
         this.players = players;
+        this.features = features;
+    }
+
+    /** The refusal while the brand does not offer cash-out; empty when it does. */
+    private Optional<ResponseEntity<?>> cashOutOff() {
+        if (features.enabled(Feature.CASH_OUT)) {
+            return Optional.empty();
+        }
+        return Optional.of(Problems.response(HttpStatus.FORBIDDEN, Features.FEATURE_DISABLED,
+                "Cash-out is not offered on this brand at the moment."));
     }
 
     record CashOutRequest(BigDecimal fraction, Long expectedOffer) {
@@ -43,6 +59,10 @@ class CashOutController {
     @GetMapping("/api/v1/bets/{id}/cash-out")
     @Operation(summary = "The cash-out offer for the whole running stake now (unavailable while a leg's market is not open)")
     ResponseEntity<?> quote(@PathVariable String id, JwtAuthenticationToken token) {
+        Optional<ResponseEntity<?>> off = cashOutOff();
+        if (off.isPresent()) {
+            return off.get();
+        }
         Optional<PlayerView> player = players.bySubject(token.getToken().getSubject());
         Optional<UUID> bet = id(id);
         if (player.isEmpty() || bet.isEmpty()) {
@@ -55,6 +75,10 @@ class CashOutController {
     @Operation(summary = "Cash out a fraction (1 for all) of the bet at an offer at least the one seen (Idempotency-Key)")
     ResponseEntity<?> cashOut(@PathVariable String id, @RequestHeader(name = BetController.IDEMPOTENCY_KEY, required = false) String key,
             @RequestBody(required = false) CashOutRequest request, JwtAuthenticationToken token) {
+        Optional<ResponseEntity<?>> off = cashOutOff();
+        if (off.isPresent()) {
+            return off.get();
+        }
         Optional<PlayerView> player = players.bySubject(token.getToken().getSubject());
         Optional<UUID> bet = id(id);
         if (player.isEmpty() || bet.isEmpty()) {
@@ -79,6 +103,10 @@ class CashOutController {
     @PutMapping("/api/v1/bets/{id}/auto-cash-out")
     @Operation(summary = "Cash the bet out by itself when the offer reaches a target (minor units)")
     ResponseEntity<?> target(@PathVariable String id, @RequestBody(required = false) TargetRequest request, JwtAuthenticationToken token) {
+        Optional<ResponseEntity<?>> off = cashOutOff();
+        if (off.isPresent()) {
+            return off.get();
+        }
         if (request == null || request.target() == null || request.target() <= 0) {
             return Problems.invalidField("A target is a positive amount in minor units.", "target", "the offer to cash out at");
         }
@@ -92,6 +120,10 @@ class CashOutController {
     }
 
     private ResponseEntity<?> setTarget(String id, Long target, JwtAuthenticationToken token) {
+        Optional<ResponseEntity<?>> off = cashOutOff();
+        if (off.isPresent()) {
+            return off.get();
+        }
         Optional<PlayerView> player = players.bySubject(token.getToken().getSubject());
         Optional<UUID> bet = id(id);
         if (player.isEmpty() || bet.isEmpty() || !cashOuts.target(player.get().id(), bet.get(), target)) {

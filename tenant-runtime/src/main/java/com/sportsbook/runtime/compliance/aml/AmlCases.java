@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.compliance.aml;
 
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.identity.PlayerView;
 import com.sportsbook.runtime.identity.Players;
 import com.sportsbook.runtime.tenancy.TenantContext;
@@ -18,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * AML cases for compliance officers: the queue (open or closed, overdue first), a case with its alerts, the money
  * movements behind them and its history; assigning an owner; deciding (no action, SAR filed, account suspended,
  * enhanced due diligence) with a reason, which closes the case; and the suspicious-activity report of a case.
+ * Every assignment, decision and report export is also written to the tenant's audit log, in the same transaction.
  * Runs in the caller's transaction.
  */
 public final class AmlCases {
@@ -51,6 +54,12 @@ public final class AmlCases {
             String email, Instant registeredAt) {
     }
 
+    /** An alert with where its case stands, as the regulator's AML report lists it. */
+    public record RaisedAlert(UUID id, Instant raisedAt, UUID playerId, String brand, String rule, long amount,
+            String currency, String detail, UUID caseId, String caseStatus, String owner, String decision,
+            String decidedBy, Instant decidedAt) {
+    }
+
     /** Why a case command was refused; nothing changed. */
     public record Refused(int status, String code, String detail) {
     }
@@ -58,11 +67,13 @@ public final class AmlCases {
     private final JdbcClient jdbc;
     private final Players players;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public AmlCases(JdbcClient jdbc, Players players, Clock clock) {
+    public AmlCases(JdbcClient jdbc, Players players, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.players = players;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public List<CaseSummary> queue(String status, int limit) {
@@ -87,6 +98,8 @@ public final class AmlCases {
         }
         jdbc.sql("UPDATE aml_case SET owner = ? WHERE id = ?").params(owner.strip(), caseId).update();
         event(caseId, actor, "assigned", "owner " + owner.strip());
+        audit.record(AuditEntry.of("aml.case_assigned", caseId).reference(playerOf(caseId)).by(actor)
+                .with("owner", owner.strip()));
         return Optional.empty();
     }
 
@@ -106,6 +119,9 @@ public final class AmlCases {
                   owner = coalesce(owner, ?) WHERE id = ?""")
                 .params(decision, reason.strip(), actor, Timestamp.from(clock.instant()), actor, caseId).update();
         event(caseId, actor, "decided", decision + ": " + reason.strip());
+        audit.record(AuditEntry.of("aml.case_decided", caseId).reference(playerOf(caseId)).by(actor)
+                .with("decision", decision).with("reason", reason.strip())
+                .with("owner", jdbc.sql("SELECT owner FROM aml_case WHERE id = ?").param(caseId).query(String.class).single()));
         return Optional.empty();
     }
 
@@ -119,10 +135,28 @@ public final class AmlCases {
             String narrative = file.decisionReason() != null ? file.decisionReason()
                     : "Open case: " + file.alerts().size() + " alert(s) under review.";
             event(caseId, preparedBy, "report_exported", "suspicious-activity report prepared");
+            audit.record(AuditEntry.of("aml.report_exported", caseId).reference(file.summary().playerId()).by(preparedBy)
+                    .with("alerts", file.alerts().size()).with("movements", file.movements().size()));
             return new SuspiciousActivityReport(TenantContext.require().slug().value(), file.summary().brand(), caseId,
                     clock.instant(), preparedBy, subject, file.alerts(), file.movements(), narrative, file.summary().decision(),
                     file.decidedBy(), file.decidedAt());
         });
+    }
+
+    /** Alerts raised in {@code [from, to)}, oldest first, with their case's owner and decision as they stand now. */
+    public List<RaisedAlert> alertsRaised(Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                SELECT a.id, a.raised_at, a.player_id, c.brand, a.rule, a.amount, a.currency, a.detail, c.id AS case_id,
+                  c.status, c.owner, c.decision, c.decided_by, c.decided_at
+                FROM aml_alert a JOIN aml_case c ON c.id = a.case_id
+                WHERE a.raised_at >= ? AND a.raised_at < ? ORDER BY a.raised_at, a.id LIMIT ?""")
+                .params(Timestamp.from(from), Timestamp.from(to), limit)
+                .query((rs, row) -> new RaisedAlert(rs.getObject("id", UUID.class), rs.getTimestamp("raised_at").toInstant(),
+                        rs.getObject("player_id", UUID.class), rs.getString("brand"), rs.getString("rule"), rs.getLong("amount"),
+                        rs.getString("currency"), rs.getString("detail"), rs.getObject("case_id", UUID.class),
+                        rs.getString("status"), rs.getString("owner"), rs.getString("decision"), rs.getString("decided_by"),
+                        instant(rs.getTimestamp("decided_at"))))
+                .list();
     }
 
     private Optional<Refused> lockOpen(UUID caseId) {
@@ -135,6 +169,10 @@ public final class AmlCases {
             return Optional.of(new Refused(409, "case_closed", "The case is closed."));
         }
         return Optional.empty();
+    }
+
+    private UUID playerOf(UUID caseId) {
+        return jdbc.sql("SELECT player_id FROM aml_case WHERE id = ?").param(caseId).query(UUID.class).single();
     }
 
     private void event(UUID caseId, String actor, String action, String detail) {

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.compliance.aml;
 
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.betting.placement.BetRecords;
 import com.sportsbook.runtime.identity.Players;
 import java.time.Clock;
@@ -15,12 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AmlConfiguration {
 
     @Bean
-    AmlMonitor amlMonitor(DataSource dataSource, BetRecords bets, PlatformTransactionManager transactions, Clock clock) {
-        return new AmlMonitor(JdbcClient.create(dataSource), bets, new TransactionTemplate(transactions), clock);
+    AmlMonitor amlMonitor(DataSource dataSource, BetRecords bets, PlatformTransactionManager transactions, Clock clock,
+            AuditTrail audit) {
+        return new AmlMonitor(JdbcClient.create(dataSource), bets, new TransactionTemplate(transactions), clock, audit);
     }
 
     @Bean
-    AmlCases amlCases(DataSource dataSource, Players players, Clock clock) {
-        return new AmlCases(JdbcClient.create(dataSource), players, clock);
+    AmlCases amlCases(DataSource dataSource, Players players, Clock clock, AuditTrail audit) {
+        return new AmlCases(JdbcClient.create(dataSource), players, clock, audit);
     }
 }

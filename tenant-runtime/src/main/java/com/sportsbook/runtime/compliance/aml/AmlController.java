@@ -2,6 +2,7 @@ package com.sportsbook.runtime.compliance.aml;
 
 import com.sportsbook.commons.identity.RealmTokens;
 import com.sportsbook.commons.web.Problems;
+import com.sportsbook.runtime.exports.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -9,9 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -107,18 +106,11 @@ class AmlController {
         if (!"csv".equals(format)) {
             return ResponseEntity.ok(report.get());
         }
-        StringBuilder csv = new StringBuilder("case_id,player_id,payment_id,kind,amount,currency,payment_method,at\n");
-        if (report.get().activity().isEmpty()) {
-            csv.append("No activity\n");
-        }
-        for (AmlCases.Movement m : report.get().activity()) {
-            csv.append(report.get().caseId()).append(',').append(report.get().subject().playerId()).append(',')
-                    .append(m.paymentId()).append(',').append(m.kind()).append(',').append(m.amount()).append(',')
-                    .append(m.currency()).append(',').append(m.paymentMethod() == null ? "" : m.paymentMethod()).append(',')
-                    .append(m.at()).append('\n');
-        }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sar-" + caseId + ".csv\"").body(csv.toString());
+        AmlCases.SuspiciousActivityReport sar = report.get();
+        return Csv.attachment("sar-" + caseId + ".csv", Csv.write(
+                List.of("case_id", "player_id", "payment_id", "kind", "amount", "currency", "payment_method", "at"),
+                sar.activity().stream().map(m -> java.util.Arrays.<Object>asList(sar.caseId(), sar.subject().playerId(),
+                        m.paymentId(), m.kind(), m.amount(), m.currency(), m.paymentMethod(), m.at())).toList()));
     }
 
     @GetMapping("/api/v1/backoffice/compliance/aml/settings")

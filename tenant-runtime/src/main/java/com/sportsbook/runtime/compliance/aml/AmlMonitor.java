@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.compliance.aml;
 
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.betting.placement.BetRecords;
 import com.sportsbook.runtime.compliance.aml.core.AmlRules;
 import com.sportsbook.runtime.payments.PaymentSettled;
@@ -21,7 +23,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Watches the money players move: every deposit credited and withdrawal requested (payments'
  * {@link PaymentSettled}, after its commit) is recorded once and run through {@link AmlRules}; each new alert joins
- * the player's open case, or opens one with the tenant's deadline. Replaying an event changes nothing.
+ * the player's open case, or opens one with the tenant's deadline. Replaying an event changes nothing. Each case
+ * opened and alert raised is written to the audit log in the same transaction.
  */
 public final class AmlMonitor {
 
@@ -31,12 +34,14 @@ public final class AmlMonitor {
     private final BetRecords bets;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public AmlMonitor(JdbcClient jdbc, BetRecords bets, TransactionOperations transactions, Clock clock) {
+    public AmlMonitor(JdbcClient jdbc, BetRecords bets, TransactionOperations transactions, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.bets = bets;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -81,15 +86,19 @@ public final class AmlMonitor {
     private void raise(PaymentSettled moved, AmlRules.Alert alert) {
         Instant now = clock.instant();
         UUID caseId = openCase(moved.playerId(), moved.brand(), now);
+        UUID alertId = UUID.randomUUID();
         int raised = jdbc.sql("""
                 INSERT INTO aml_alert (id, player_id, rule, fingerprint, amount, currency, detail, case_id, raised_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (player_id, fingerprint) DO NOTHING""")
-                .params(UUID.randomUUID(), moved.playerId(), alert.rule().wire(), alert.fingerprint(), alert.amount(),
+                .params(alertId, moved.playerId(), alert.rule().wire(), alert.fingerprint(), alert.amount(),
                         moved.currency(), alert.detail(), caseId, Timestamp.from(now))
                 .update();
         if (raised == 1) {
             jdbc.sql("INSERT INTO aml_case_event (case_id, at, actor, action, detail) VALUES (?, ?, ?, 'alert', ?)")
                     .params(caseId, Timestamp.from(now), SYSTEM, alert.rule().wire() + ": " + alert.detail()).update();
+            audit.record(AuditEntry.of("aml.alert_raised", alertId).reference(caseId).by(SYSTEM).at(now)
+                    .with("player", moved.playerId()).with("rule", alert.rule().wire()).with("amount", alert.amount())
+                    .with("currency", moved.currency()).with("payment", moved.paymentId()).with("detail", alert.detail()));
         }
     }
 
@@ -104,6 +113,8 @@ public final class AmlMonitor {
         if (opened == 1) {
             jdbc.sql("INSERT INTO aml_case_event (case_id, at, actor, action, detail) VALUES (?, ?, ?, 'opened', ?)")
                     .params(id, Timestamp.from(now), SYSTEM, "deadline in " + days + " days").update();
+            audit.record(AuditEntry.of("aml.case_opened", id).reference(player).by(SYSTEM).at(now).with("brand", brand)
+                    .with("deadline", now.plus(Duration.ofDays(days)).toString()));
             return id;
         }
         return jdbc.sql("SELECT id FROM aml_case WHERE player_id = ? AND status = 'open'").param(player).query(UUID.class).single();

@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.compliance.responsible;
 
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.compliance.responsible.register.NationalRegister;
 import com.sportsbook.runtime.compliance.responsible.register.NationalRegisters;
 import com.sportsbook.runtime.compliance.rules.BrandRules;
@@ -19,7 +21,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Whether a person is excluded: by their own time-out or self-exclusion on any brand of the operator, or by a
  * national register the brand's rules name (asked at registration and sign-in, and again once a hit is older than
- * {@code register-recheck}). Needs nothing of identity, which asks it.
+ * {@code register-recheck}). Needs nothing of identity, which asks it. A register's hit, its confirmation on a recheck
+ * and its end are written to the audit log with the exclusion.
  */
 final class ExclusionChecks {
 
@@ -31,15 +34,17 @@ final class ExclusionChecks {
     private final TransactionOperations transactions;
     private final ResponsibleGamblingSettings settings;
     private final Clock clock;
+    private final AuditTrail audit;
 
     ExclusionChecks(Exclusions exclusions, EffectiveRules rules, NationalRegisters registers,
-            TransactionOperations transactions, ResponsibleGamblingSettings settings, Clock clock) {
+            TransactionOperations transactions, ResponsibleGamblingSettings settings, Clock clock, AuditTrail audit) {
         this.exclusions = exclusions;
         this.rules = rules;
         this.registers = registers;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The exclusion deciding for the player now, if any; a stale national-register hit is asked again first. */
@@ -67,10 +72,12 @@ final class ExclusionChecks {
             }
             if (listed) {
                 exclusions.closeRegisterHit(exclusion.id());
-                return Optional.of(exclusions.record(person(player), Exclusions.Kind.NATIONAL_REGISTER, exclusion.register(),
-                        null, "national register " + exclusion.register()));
+                return Optional.of(registerHit(player, exclusion.register(), "rg.register_hit_confirmed"));
             }
             exclusions.closeRegisterHit(exclusion.id());
+            audit.record(AuditEntry.of("rg.register_hit_closed", player.id()).reference(exclusion.id())
+                    .by("national register " + exclusion.register()).with("register", exclusion.register())
+                    .with("brand", player.brand()));
             log.info("player {} is no longer on the national register {}", player.id(), exclusion.register());
         }
         return Optional.empty();
@@ -105,8 +112,17 @@ final class ExclusionChecks {
     Optional<PlayerRestrictions.Exclusion> atSignIn(PlayerView player) {
         List<String> named = rules.forBrand(player.brand()).nationalRegisters();
         return registers.listing(named, register(player)).map(register -> transactions.execute(status ->
-                exclusions.record(person(player), Exclusions.Kind.NATIONAL_REGISTER, register, null,
-                        "national register " + register)).asRestriction());
+                registerHit(player, register, "rg.exclusion_taken")).asRestriction());
+    }
+
+    /** A national register lists the person: an indefinite exclusion from now, in the log as {@code kind}. */
+    private Exclusions.Exclusion registerHit(PlayerView player, String register, String kind) {
+        Exclusions.Exclusion made = exclusions.record(person(player), Exclusions.Kind.NATIONAL_REGISTER, register, null,
+                "national register " + register);
+        audit.record(AuditEntry.of(kind, player.id()).by(made.actor()).reference(made.id())
+                .with("kind", Exclusions.Kind.NATIONAL_REGISTER.wire()).with("register", register).with("brand", player.brand())
+                .with("startsAt", made.startsAt().toString()).with("until", null));
+        return made;
     }
 
     static Exclusions.Person person(PlayerView player) {

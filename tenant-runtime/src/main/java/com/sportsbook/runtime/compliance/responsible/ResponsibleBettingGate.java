@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Betting's gate answered by compliance, in the placement's transaction: the person's exclusion, identity
  * verification the jurisdiction wants before play, the jurisdiction's bet types, markets, in-play rules and stake
- * cap, then the player's session-time, wager and loss limits (the lowest headroom of their periods). The rules fail
- * closed. Also the jurisdiction's least in-play bet delay.
+ * cap, then the player's session-time, wager and loss limits (the lowest headroom of their periods; a bet refused by
+ * one is recorded as a limit hit). The rules fail closed. Also the jurisdiction's least in-play bet delay.
  */
 final class ResponsibleBettingGate implements BettingGate {
 
@@ -31,15 +31,17 @@ final class ResponsibleBettingGate implements BettingGate {
     private final EffectiveRules rules;
     private final KycStatus kyc;
     private final JdbcClient jdbc;
+    private final LimitHits hits;
 
     ResponsibleBettingGate(ExclusionChecks checks, Limits limits, Usage usage, EffectiveRules rules, KycStatus kyc,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, LimitHits hits) {
         this.checks = checks;
         this.limits = limits;
         this.usage = usage;
         this.rules = rules;
         this.kyc = kyc;
         this.jdbc = jdbc;
+        this.hits = hits;
     }
 
     @Override
@@ -89,6 +91,8 @@ final class ResponsibleBettingGate implements BettingGate {
             Map<LimitPeriod, Long> played = new EnumMap<>(LimitPeriod.class);
             sessionLimits.keySet().forEach(period -> played.put(period, usage.minutesPlayed(player, period)));
             if (Headroom.remaining(sessionLimits, played) <= 0) {
+                hits.hit(player, LimitKind.SESSION_TIME, "session_time_limit_reached", wager.totalStake(),
+                        "bet refused: session-time limit " + wire(sessionLimits) + " minutes, played " + wire(played));
                 return refuse("session_time_limit_reached", 403, "You have reached your session-time limit.",
                         Map.of("limits", wire(sessionLimits)));
             }
@@ -106,12 +110,16 @@ final class ResponsibleBettingGate implements BettingGate {
         }
         long wagerLeft = Headroom.remaining(wagerLimits, used(money, LimitKind.WAGER));
         if (wager.totalStake() > wagerLeft) {
+            hits.hit(player, LimitKind.WAGER, "wager_limit_exceeded", wager.totalStake(), "bet of " + wager.totalStake()
+                    + " " + wager.currency() + " refused: " + wagerLeft + " left of the wager limit " + wire(wagerLimits));
             return refuse("wager_limit_exceeded", 422, "This stake would take you over your wager limit: "
                     + wagerLeft + " " + wager.currency() + " left.", Map.of("remaining", wagerLeft));
         }
         // the whole stake may be lost: it must fit the loss limit
         long lossLeft = Headroom.remaining(lossLimits, used(money, LimitKind.LOSS));
         if (wager.totalStake() > lossLeft) {
+            hits.hit(player, LimitKind.LOSS, "loss_limit_exceeded", wager.totalStake(), "bet of " + wager.totalStake()
+                    + " " + wager.currency() + " refused: " + lossLeft + " left of the loss limit " + wire(lossLimits));
             return refuse("loss_limit_exceeded", 422, "This stake could take you over your loss limit: "
                     + lossLeft + " " + wager.currency() + " left.", Map.of("remaining", lossLeft));
         }

@@ -24,8 +24,9 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Payments' deposit gate answered by compliance: the person's exclusion, identity verification the jurisdiction
  * wants before play or above its cumulative deposit threshold, a deposit limit the jurisdiction wants set before
- * any deposit, the player's deposit limits (the lowest headroom of their periods), then the jurisdiction's deposit
- * caps per day, week and month (rolling, like the limits). The rules fail closed.
+ * any deposit, the player's deposit limits (the lowest headroom of their periods; a deposit refused by one is recorded
+ * as a limit hit), then the jurisdiction's deposit caps per day, week and month (rolling, like the limits). The rules
+ * fail closed.
  */
 final class ResponsibleDepositGate implements DepositGate {
 
@@ -37,9 +38,10 @@ final class ResponsibleDepositGate implements DepositGate {
     private final Players players;
     private final Wallet wallet;
     private final TransactionOperations transactions;
+    private final LimitHits hits;
 
     ResponsibleDepositGate(ExclusionChecks checks, Limits limits, Usage usage, EffectiveRules rules, KycStatus kyc,
-            Players players, Wallet wallet, TransactionOperations transactions) {
+            Players players, Wallet wallet, TransactionOperations transactions, LimitHits hits) {
         this.checks = checks;
         this.limits = limits;
         this.usage = usage;
@@ -48,6 +50,7 @@ final class ResponsibleDepositGate implements DepositGate {
         this.players = players;
         this.wallet = wallet;
         this.transactions = transactions;
+        this.hits = hits;
     }
 
     @Override
@@ -101,6 +104,8 @@ final class ResponsibleDepositGate implements DepositGate {
             depositLimits.keySet().forEach(period -> used.put(period, deposited.get(period)));
             long left = Headroom.remaining(depositLimits, used);
             if (amount > left) {
+                hits.hit(player, LimitKind.DEPOSIT, "deposit_limit_exceeded", amount, "deposit of " + amount + " " + currency
+                        + " refused: " + left + " left of the deposit limit " + ResponsibleBettingGate.wire(depositLimits));
                 return new Decision.Refused("deposit_limit_exceeded", "This deposit would take you over your deposit limit: "
                         + left + " " + currency + " left.", 422);
             }

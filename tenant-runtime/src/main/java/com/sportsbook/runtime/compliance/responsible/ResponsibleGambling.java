@@ -231,10 +231,14 @@ final class ResponsibleGambling {
             return new Outcome.Refused<>(422, "invalid_reality_check", "Reality checks come every " + bounds.minMinutes()
                     + " to " + bounds.maxMinutes() + " minutes on this brand.");
         }
-        transactions.executeWithoutResult(status -> jdbc.sql("""
-                INSERT INTO rg_reality_check (player_id, interval_minutes, updated_at) VALUES (?, ?, ?)
-                ON CONFLICT (player_id) DO UPDATE SET interval_minutes = EXCLUDED.interval_minutes, updated_at = EXCLUDED.updated_at""")
-                .params(player.id(), minutes, java.sql.Timestamp.from(clock.instant())).update());
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    INSERT INTO rg_reality_check (player_id, interval_minutes, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (player_id) DO UPDATE SET interval_minutes = EXCLUDED.interval_minutes, updated_at = EXCLUDED.updated_at""")
+                    .params(player.id(), minutes, java.sql.Timestamp.from(clock.instant())).update();
+            // the actor is the signed-in caller, the player
+            audit.record(AuditEntry.of("rg.reality_check_set", player.id()).with("intervalMinutes", minutes));
+        });
         return new Outcome.Done<>(minutes);
     }
 

@@ -54,8 +54,18 @@ class ResponsibleGamblingConfiguration {
     /** Needs nothing of identity, so identity's players may ask it (no cycle). */
     @Bean
     ExclusionChecks responsibleExclusionChecks(Exclusions exclusions, EffectiveRules rules, NationalRegisters registers,
-            PlatformTransactionManager transactions, ResponsibleGamblingSettings settings, Clock clock) {
-        return new ExclusionChecks(exclusions, rules, registers, new TransactionTemplate(transactions), settings, clock);
+            PlatformTransactionManager transactions, ResponsibleGamblingSettings settings, Clock clock, AuditTrail audit) {
+        return new ExclusionChecks(exclusions, rules, registers, new TransactionTemplate(transactions), settings, clock, audit);
+    }
+
+    @Bean
+    LimitHits responsibleLimitHits(DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+        return new LimitHits(JdbcClient.create(dataSource), transactions, clock);
+    }
+
+    @Bean
+    ResponsibleGamblingRecords responsibleGamblingRecords(DataSource dataSource, Clock clock) {
+        return new ResponsibleGamblingRecords(JdbcClient.create(dataSource), clock);
     }
 
     @Bean
@@ -75,14 +85,15 @@ class ResponsibleGamblingConfiguration {
     @Bean
     @Primary
     BettingGate responsibleBettingGate(ExclusionChecks checks, Limits limits, Usage usage, EffectiveRules rules,
-            KycStatus kyc, DataSource dataSource) {
-        return new ResponsibleBettingGate(checks, limits, usage, rules, kyc, JdbcClient.create(dataSource));
+            KycStatus kyc, DataSource dataSource, LimitHits hits) {
+        return new ResponsibleBettingGate(checks, limits, usage, rules, kyc, JdbcClient.create(dataSource), hits);
     }
 
     @Bean
     @Primary
     DepositGate responsibleDepositGate(ExclusionChecks checks, Limits limits, Usage usage, EffectiveRules rules,
-            KycStatus kyc, Players players, Wallet wallet, PlatformTransactionManager transactions) {
-        return new ResponsibleDepositGate(checks, limits, usage, rules, kyc, players, wallet, new TransactionTemplate(transactions));
+            KycStatus kyc, Players players, Wallet wallet, PlatformTransactionManager transactions, LimitHits hits) {
+        return new ResponsibleDepositGate(checks, limits, usage, rules, kyc, players, wallet, new TransactionTemplate(transactions),
+                hits);
     }
 }

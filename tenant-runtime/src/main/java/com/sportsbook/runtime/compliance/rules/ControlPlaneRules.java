@@ -94,6 +94,11 @@ class ControlPlaneRules {
                 codes.stream().map(code -> jurisdiction(current, code)).toList()));
     }
 
+    /** Each brand of the tenant with its jurisdictions, as the control plane has them. */
+    Map<String, List<String>> brandJurisdictions(String tenant) {
+        return entry(tenant, false).document().brands();
+    }
+
     JurisdictionRules jurisdictionRules(String tenant, String code) {
         return jurisdiction(entry(tenant, false), code);
     }

@@ -4,6 +4,8 @@ import com.sportsbook.commons.routing.BrandRoute;
 import com.sportsbook.commons.rules.JurisdictionRules;
 import com.sportsbook.runtime.tenancy.TenantContext;
 import com.sportsbook.runtime.tenancy.TenantDirectory;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +52,14 @@ public class EffectiveRules {
      */
     public JurisdictionRules forJurisdiction(String brand, String jurisdiction) {
         return controlPlane.jurisdictionRules(route(brand).tenant(), jurisdiction);
+    }
+
+    /**
+     * The jurisdictions the bound tenant's brands are licensed in, per brand (in the order the control plane lists
+     * them): the tenant's licences, for the regulator reports.
+     */
+    public Map<String, List<String>> jurisdictionsByBrand() {
+        return controlPlane.brandJurisdictions(TenantContext.require().slug().value());
     }
 
     private BrandRoute route(String brand) {

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.compliance.screening;
 
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.identity.Players;
 import com.sportsbook.runtime.tenancy.ActiveTenants;
 import java.time.Clock;
@@ -37,7 +38,7 @@ class ScreeningConfiguration {
 
     @Bean
     ScreeningDecisions screeningDecisions(ScreeningCases cases, Players players, PlatformTransactionManager transactions,
-            Clock clock) {
-        return new ScreeningDecisions(cases, players, new TransactionTemplate(transactions), clock);
+            Clock clock, AuditTrail audit) {
+        return new ScreeningDecisions(cases, players, new TransactionTemplate(transactions), clock, audit);
     }
 }

@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.compliance.screening;
 
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.identity.Players;
 import java.time.Clock;
 import java.util.Optional;
@@ -11,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * An officer's decision on an open screening case. Clearing (a namesake, not the listed person) unblocks the
  * account once no other case holds it; confirming keeps it blocked for good (the case stays as the record, and the
- * officer takes it further outside the platform: freezing, reporting).
+ * officer takes it further outside the platform: freezing, reporting). The decision is written to the audit log in
+ * the transaction that records it.
  */
 class ScreeningDecisions {
 
@@ -32,12 +35,14 @@ class ScreeningDecisions {
     private final Players players;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ScreeningDecisions(ScreeningCases cases, Players players, TransactionTemplate transactions, Clock clock) {
+    ScreeningDecisions(ScreeningCases cases, Players players, TransactionTemplate transactions, Clock clock, AuditTrail audit) {
         this.cases = cases;
         this.players = players;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     Decision clear(UUID caseId, String officer, String reason) {
@@ -52,7 +57,12 @@ class ScreeningDecisions {
         Decision decision = transactions.execute(tx -> {
             Optional<ScreeningCases.ScreeningCase> decided = cases.decide(caseId, status, officer, reason, clock.instant());
             if (decided.isPresent()) {
-                return new Decision.Decided(decided.get(), false);
+                ScreeningCases.ScreeningCase hit = decided.get();
+                audit.record(AuditEntry.of("screening." + status, caseId).reference(hit.playerId()).by(officer)
+                        .at(hit.decidedAt()).with("reason", reason).with("listSource", hit.listSource())
+                        .with("listVersion", hit.listVersion()).with("entryRef", hit.entryRef())
+                        .with("matchedName", hit.matchedName()).with("score", hit.score()));
+                return new Decision.Decided(hit, false);
             }
             return cases.find(caseId).<Decision>map(Decision.AlreadyDecided::new).orElseGet(Decision.UnknownCase::new);
         });

@@ -1,6 +1,7 @@
 package com.sportsbook.runtime.payments.sandbox;
 
 import com.sportsbook.runtime.payments.PaymentProvider;
+import com.sportsbook.runtime.tenancy.TenantCredentials;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(name = "runtime.payments.provider", havingValue = SandboxPsp.NAME, matchIfMissing = true)
 class SandboxConfiguration {
 
+    /** The tenant's own webhook secret comes from the credentials vault ({@code psp.sandbox}), when it stored one. */
     @Bean
-    PaymentProvider sandboxPsp(SandboxSettings settings, JsonMapper json, Clock clock) {
-        return new SandboxPsp(settings, json, clock);
+    PaymentProvider sandboxPsp(SandboxSettings settings, JsonMapper json, Clock clock, TenantCredentials vault) {
+        return new SandboxPsp(settings, json, clock,
+                tenant -> vault.of(tenant, VAULT_PURPOSE).flatMap(secrets -> secrets.field("webhookSecret")));
     }
+
+    static final String VAULT_PURPOSE = "psp.sandbox";
 }

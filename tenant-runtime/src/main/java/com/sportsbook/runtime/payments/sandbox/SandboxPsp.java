@@ -18,8 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Payouts: {@code ..07} fails (payout.failed, the account is closed); anything else is paid after
  * {@code settleAfter} (payout.paid).
+ *
+ * <p>Webhooks are signed per tenant: with the webhook secret the tenant stored in the credentials vault
+ * ({@code psp.sandbox}), as an operator enters the secret its real PSP gave it; a tenant without one gets a key
+ * derived from the platform's sandbox secret. Signing and verifying read the same (briefly cached) secret.
  */
 final class SandboxPsp implements PaymentProvider, DisposableBean {
 
@@ -48,18 +56,38 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
     private record Remembered(String reference, ProviderStart answer) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(SandboxPsp.class);
+    private static final String WEBHOOK_KEY_PURPOSE = "sandbox-webhooks";
+
+    /** A tenant's own signing key, kept with the secret it was made from (a rotated secret makes a new one). */
+    private record TenantSignature(String secret, WebhookSignature signature) {
+        @Override
+        public String toString() {
+            return "TenantSignature[****]";
+        }
+    }
+
     private final SandboxSettings settings;
     private final WebhookSignature signature;
+    private final Function<String, Optional<String>> tenantWebhookSecret;
+    private final Map<String, TenantSignature> tenantSignatures = new ConcurrentHashMap<>();
     private final JsonMapper json;
     private final Clock clock;
     private final SandboxWebhookPoster webhooks;
     private final Map<UUID, Remembered> byPaymentId = new ConcurrentHashMap<>();
 
     SandboxPsp(SandboxSettings settings, JsonMapper json, Clock clock) {
+        this(settings, json, clock, tenant -> Optional.empty());
+    }
+
+    /** @param tenantWebhookSecret the webhook secret a tenant stored in the vault, if any */
+    SandboxPsp(SandboxSettings settings, JsonMapper json, Clock clock, Function<String, Optional<String>> tenantWebhookSecret) {
         this.settings = settings;
-        this.signature = new WebhookSignature(settings.signingSecret(), "sandbox-webhooks");
+        this.signature = new WebhookSignature(settings.signingSecret(), WEBHOOK_KEY_PURPOSE);
+        this.tenantWebhookSecret = tenantWebhookSecret;
         this.webhooks = new SandboxWebhookPoster("sandbox-psp", URI.create(settings.webhookTarget().toString()
-                .replaceAll("/+$", "") + "/api/v1/payments/webhooks/" + NAME), SIGNATURE_HEADER, signature,
+                .replaceAll("/+$", "") + "/api/v1/payments/webhooks/" + NAME), SIGNATURE_HEADER,
+                (tenant, body, at) -> signatureFor(tenant).header(tenant, body, at),
                 settings.duplicateProbability(), clock);
         this.json = json;
         this.clock = clock;
@@ -148,9 +176,28 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
         return new Event(id, json.writeValueAsBytes(body));
     }
 
+    /** The tenant's own key when it stored a webhook secret, else the platform-derived one. */
+    private WebhookSignature signatureFor(String tenant) {
+        Optional<String> secret;
+        try {
+            secret = tenantWebhookSecret.apply(tenant);
+        } catch (RuntimeException unavailable) {
+            log.warn("tenant {}'s sandbox webhook secret is not available ({}); signing with the platform's", tenant,
+                    unavailable.getMessage());
+            secret = Optional.empty();
+        }
+        if (secret.isEmpty()) {
+            tenantSignatures.remove(tenant);
+            return signature;
+        }
+        String current = secret.get();
+        return tenantSignatures.compute(tenant, (slug, kept) -> kept != null && kept.secret().equals(current) ? kept
+                : new TenantSignature(current, new WebhookSignature(current, WEBHOOK_KEY_PURPOSE))).signature();
+    }
+
     @Override
     public WebhookVerification verify(String tenant, byte[] rawBody, Map<String, String> headers) {
-        var problem = signature.problem(tenant, rawBody, headers.get(SIGNATURE_HEADER.toLowerCase(java.util.Locale.ROOT)),
+        var problem = signatureFor(tenant).problem(tenant, rawBody, headers.get(SIGNATURE_HEADER.toLowerCase(java.util.Locale.ROOT)),
                 clock.instant());
         if (problem.isPresent()) {
             return new WebhookVerification.Forged(problem.get());
@@ -180,7 +227,7 @@ final class SandboxPsp implements PaymentProvider, DisposableBean {
 
     /** Signs a body as the sandbox would: for tests that play the PSP's part (replays, forgeries). */
     String sign(String tenant, byte[] body, Instant at) {
-        return signature.header(tenant, body, at);
+        return signatureFor(tenant).header(tenant, body, at);
     }
 
     @Override

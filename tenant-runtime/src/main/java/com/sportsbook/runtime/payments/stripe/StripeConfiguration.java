@@ -1,9 +1,7 @@
 package com.sportsbook.runtime.payments.stripe;
 
 import com.sportsbook.runtime.payments.PaymentProvider;
-import java.net.URI;
-import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
+import com.sportsbook.runtime.tenancy.TenantCredentials;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class StripeConfiguration {
 
     @Bean
-    PaymentProvider stripePsp(StripeSettings settings, @Value("${runtime.tenancy.control-plane-url}") URI controlPlane,
-            @Value("${runtime.tenancy.internal-token}") String internalToken, Clock clock) {
-        StripeCredentialsSource source = new StripeCredentialsSource(settings, controlPlane, internalToken, clock);
-        return new StripePsp(settings.apiBase(), source::forTenant);
+    PaymentProvider stripePsp(StripeSettings settings, TenantCredentials vault) {
+        StripeCredentialsSource source = new StripeCredentialsSource(settings, vault);
+        return new StripePsp(settings.apiBase(), source::forTenant, source::forget);
     }
 }

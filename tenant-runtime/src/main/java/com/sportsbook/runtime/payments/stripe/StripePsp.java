@@ -8,6 +8,7 @@ import com.sportsbook.runtime.payments.ProviderStart;
 import com.sportsbook.runtime.payments.RefundRequest;
 import com.sportsbook.runtime.payments.WebhookVerification;
 import com.stripe.StripeClient;
+import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,12 +47,20 @@ final class StripePsp implements PaymentProvider {
 
     private final URI apiBase;
     private final Function<String, Optional<StripeSettings.Credentials>> credentialsOf;
+    private final Consumer<String> refused;
     private final Map<String, TenantClient> clients = new ConcurrentHashMap<>();
 
     /** @param credentialsOf a tenant's credentials (the vault through the control plane, in production) */
     StripePsp(URI apiBase, Function<String, Optional<StripeSettings.Credentials>> credentialsOf) {
+        this(apiBase, credentialsOf, tenant -> {
+        });
+    }
+
+    /** @param refused told when Stripe refused a tenant's credentials, so they are fetched again rather than reused */
+    StripePsp(URI apiBase, Function<String, Optional<StripeSettings.Credentials>> credentialsOf, Consumer<String> refused) {
         this.apiBase = apiBase;
         this.credentialsOf = credentialsOf;
+        this.refused = refused;
     }
 
     @Override
@@ -80,6 +90,9 @@ final class StripePsp implements PaymentProvider {
             return new ProviderStart.Pending(intent.getId(), intent.getClientSecret());
         } catch (CardException declined) {
             return new ProviderStart.Declined(null, declined.getCode() == null ? "card_declined" : declined.getCode());
+        } catch (AuthenticationException revoked) {
+            refused.accept(request.tenant());
+            throw new IllegalStateException("Stripe refused tenant " + request.tenant() + "'s key: " + revoked.getMessage(), revoked);
         } catch (StripeException e) {
             throw new IllegalStateException("Stripe refused the deposit: " + e.getMessage(), e);
         }
@@ -103,6 +116,9 @@ final class StripePsp implements PaymentProvider {
             return "failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())
                     ? new ProviderStart.Declined(refund.getId(), refund.getFailureReason())
                     : new ProviderStart.Pending(refund.getId(), null);
+        } catch (AuthenticationException revoked) {
+            refused.accept(request.tenant());
+            throw new IllegalStateException("Stripe refused tenant " + request.tenant() + "'s key: " + revoked.getMessage(), revoked);
         } catch (StripeException e) {
             throw new IllegalStateException("Stripe refused the refund: " + e.getMessage(), e);
         }
@@ -116,10 +132,21 @@ final class StripePsp implements PaymentProvider {
         }
         Event event;
         try {
-            event = Webhook.constructEvent(new String(rawBody, StandardCharsets.UTF_8), headers.get(SIGNATURE_HEADER),
-                    credentials.webhookSecret());
+            event = constructEvent(rawBody, headers, credentials);
         } catch (SignatureVerificationException e) {
-            return new WebhookVerification.Forged(e.getMessage());
+            // the tenant may have rolled its webhook secret since it was fetched: once more with the vault's current one
+            refused.accept(tenant);
+            StripeSettings.Credentials current = credentialsOf.apply(tenant).orElse(null);
+            if (current == null || current.webhookSecret() == null || current.webhookSecret().equals(credentials.webhookSecret())) {
+                return new WebhookVerification.Forged(e.getMessage());
+            }
+            try {
+                event = constructEvent(rawBody, headers, current);
+            } catch (SignatureVerificationException again) {
+                return new WebhookVerification.Forged(again.getMessage());
+            } catch (RuntimeException unreadable) {
+                return new WebhookVerification.Forged("the body is not a Stripe event");
+            }
         } catch (RuntimeException unreadable) {
             return new WebhookVerification.Forged("the body is not a Stripe event");
         }
@@ -151,6 +178,12 @@ final class StripePsp implements PaymentProvider {
         return new WebhookVerification.Verified(new ProviderEvent(event.getId(), type, intent.getId(), amount,
                 intent.getCurrency() == null ? null : intent.getCurrency().toUpperCase(Locale.ROOT), failure, at,
                 intent.getPaymentMethod()));
+    }
+
+    private static Event constructEvent(byte[] rawBody, Map<String, String> headers, StripeSettings.Credentials credentials)
+            throws SignatureVerificationException {
+        return Webhook.constructEvent(new String(rawBody, StandardCharsets.UTF_8), headers.get(SIGNATURE_HEADER),
+                credentials.webhookSecret());
     }
 
     private StripeSettings.Credentials credentials(String tenant) {

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param apiBase Stripe's API (overridden in tests by a local peer answering Stripe's documented JSON)
- * @param tenants each tenant's Stripe credentials. Until the control plane's credentials vault serves them (control
- *     plane issue), they come from configuration, which production fills from its secret store
+ * @param tenants tenants' Stripe credentials from configuration, used for a tenant the control plane's credentials
+ *     vault has none for (tests, or a platform-wide account filled from the secret store)
  */
 @ConfigurationProperties("runtime.payments.stripe")
 record StripeSettings(URI apiBase, Map<String, Credentials> tenants) {
@@ -18,6 +18,12 @@ record StripeSettings(URI apiBase, Map<String, Credentials> tenants) {
      * @param connectAccount the tenant's connected account when the platform collects on its behalf; may be empty
      */
     record Credentials(String secretKey, String webhookSecret, String connectAccount) {
+        /** Never the secrets themselves: this may end up in a log line or an exception message. */
+        @Override
+        public String toString() {
+            return "Credentials[secretKey=" + (secretKey == null ? "none" : "****") + ", webhookSecret="
+                    + (webhookSecret == null ? "none" : "****") + ", connectAccount=" + connectAccount + "]";
+        }
     }
 
     StripeSettings {

@@ -166,6 +166,18 @@ public final class Voids {
         return jdbc.sql(SELECT + " WHERE status = 'pending_approval' ORDER BY requested_at").query((rs, row) -> betVoid(rs)).list();
     }
 
+    /** The applied manual void of each of these bets that has one (by bet id). */
+    public java.util.Map<UUID, BetVoid> applied(java.util.Collection<UUID> betIds) {
+        if (betIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<UUID, BetVoid> applied = new java.util.HashMap<>();
+        jdbc.sql(SELECT + " WHERE status = 'applied' AND bet_id = ANY(CAST(? AS uuid[]))")
+                .param("{" + String.join(",", betIds.stream().map(UUID::toString).toList()) + "}")
+                .query((rs, row) -> betVoid(rs)).list().forEach(v -> applied.put(v.betId(), v));
+        return applied;
+    }
+
     /** Voids between {@code from} and {@code to}, manual and by rule, optionally of one reason; newest first. */
     public List<Reported> report(String reason, Instant from, Instant to, int limit) {
         List<Reported> reported = new ArrayList<>();

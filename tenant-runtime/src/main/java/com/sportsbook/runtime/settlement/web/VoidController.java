@@ -2,6 +2,7 @@ package com.sportsbook.runtime.settlement.web;
 
 import com.sportsbook.commons.identity.RealmTokens;
 import com.sportsbook.commons.web.Problems;
+import com.sportsbook.runtime.exports.Csv;
 import com.sportsbook.runtime.settlement.core.Refusal;
 import com.sportsbook.runtime.settlement.voids.Voids;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,9 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,27 +109,14 @@ class VoidController {
         }
         List<Voids.Reported> rows = voids.report(reason, start, end, 10_000);
         if ("csv".equals(format)) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"voids.csv\"").body(csv(rows));
+            return Csv.attachment("voids.csv", csv(rows));
         }
         return ResponseEntity.ok(new Report(start, end, rows));
     }
 
     private static String csv(List<Voids.Reported> rows) {
-        StringBuilder csv = new StringBuilder("bet_id,leg,reason,source,obvious_error,actor,approved_by,at,detail\n");
-        if (rows.isEmpty()) {
-            return csv.append("No activity\n").toString();
-        }
-        for (Voids.Reported row : rows) {
-            csv.append(row.betId()).append(',').append(row.legPosition() == null ? "" : row.legPosition()).append(',')
-                    .append(row.reason()).append(',').append(row.source()).append(',').append(row.obviousError()).append(',')
-                    .append(quote(row.actor())).append(',').append(quote(row.approvedBy())).append(',').append(row.at())
-                    .append(',').append(quote(row.detail())).append('\n');
-        }
-        return csv.toString();
-    }
-
-    private static String quote(String value) {
-        return value == null ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
+        return Csv.write(List.of("bet_id", "leg", "reason", "source", "obvious_error", "actor", "approved_by", "at", "detail"),
+                rows.stream().map(row -> java.util.Arrays.<Object>asList(row.betId(), row.legPosition(), row.reason(),
+                        row.source(), row.obviousError(), row.actor(), row.approvedBy(), row.at(), row.detail())).toList());
     }
 }

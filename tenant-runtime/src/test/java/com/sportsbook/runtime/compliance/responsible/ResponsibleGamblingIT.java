@@ -399,6 +399,9 @@ class ResponsibleGamblingIT {
         assertThat(bet.status()).isEqualTo(403);
         assertThat(bet.code()).isEqualTo("self_excluded");
         assertThat(status(player)).isEqualTo("self_excluded");
+        assertThat(in(() -> sql().sql("SELECT CAST(payload AS jsonb) ->> 'register' FROM audit_record"
+                + " WHERE kind = 'rg.exclusion_taken' AND subject_id = ?").param(player.id().toString()).query(String.class).list()))
+                .as("the register's hit is in the audit log").isNotEmpty().containsOnly("GAMSTOP");
         assertThat(withdraw(player, token, 5_000).status()).isEqualTo(202);
 
         // GAMSTOP binds the brands licensed in Great Britain, not the operator's Maltese brand

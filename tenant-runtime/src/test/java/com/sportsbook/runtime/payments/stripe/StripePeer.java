@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * A local HTTP peer standing in for api.stripe.com: it answers PaymentIntent and Refund creation with the JSON
  * Stripe documents, declines cards for amounts ending in 01 as Stripe's test cards do, honours idempotency keys
- * (the same key answers the first response again), and records every request for assertions.
+ * (the same key answers the first response again), answers a revoked key ({@code sk_test_revoked}) with 401 as Stripe
+ * answers an invalid API key, and records every request for assertions.
  */
 final class StripePeer implements AutoCloseable {
 
@@ -73,6 +74,10 @@ final class StripePeer implements AutoCloseable {
     }
 
     private synchronized Answer answer(Request request) {
+        if ("Bearer sk_test_revoked".equals(request.header("Authorization"))) {
+            return new Answer(401, """
+                    {"error": {"type": "invalid_request_error", "message": "Invalid API Key provided: sk_test_****oked"}}""");
+        }
         if (request.path().equals("/v1/payment_intents") && request.method().equals("POST")) {
             long amount = Long.parseLong(request.form().get("amount"));
             if (amount % 100 == 1) {

@@ -148,6 +148,32 @@ class StripePspTest {
     }
 
     @Test
+    void credentialsStripeRefusesOrAWebhookSecretRolledSinceTheyWereFetchedAreAskedForAgain() {
+        java.util.List<String> forgotten = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Map<String, StripeSettings.Credentials> vault = new java.util.concurrent.ConcurrentHashMap<>(java.util.Map.of(
+                "revoked", new StripeSettings.Credentials("sk_test_revoked", "whsec_revoked", null),
+                "rolled", new StripeSettings.Credentials("sk_test_rolled", "whsec_before_roll", null)));
+        StripePsp refusing = new StripePsp(peer.base(), tenant -> java.util.Optional.ofNullable(vault.get(tenant)), tenant -> {
+            forgotten.add(tenant);
+            if (tenant.equals("rolled")) {
+                vault.put("rolled", new StripeSettings.Credentials("sk_test_rolled", "whsec_after_roll", null));
+            }
+        });
+        String payload = event("evt_1Rolled", "payment_intent.succeeded", 2500);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refusing.startDeposit(deposit("revoked", 500)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("refused")
+                .hasMessageNotContaining("sk_test_revoked");
+        WebhookVerification rolled = refusing.verify("rolled", payload.getBytes(StandardCharsets.UTF_8),
+                Map.of("stripe-signature", sign("whsec_after_roll", payload, Instant.now())));
+
+        assertThat(forgotten).containsExactly("revoked", "rolled");
+        assertThat(rolled).as("verified with the secret the vault holds now").isInstanceOf(WebhookVerification.Verified.class);
+        assertThat(new StripeSettings.Credentials("sk_test_revoked", "whsec_revoked", "acct_1").toString())
+                .doesNotContain("sk_test", "whsec").contains("acct_1");
+    }
+
+    @Test
     void eventsWeDoNotActOnAreVerifiedAndPassedOnAsOther() {
         String payload = event("evt_1Other", "customer.created", 0);
 

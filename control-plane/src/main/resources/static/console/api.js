@@ -1,0 +1,18 @@
+// JSON over fetch with the console's platform token; resolves to {status, ok, body} and never throws on a 4xx or 5xx.
+import { token } from './signin.js';
+
+export async function call(path, { method = 'GET', body } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  const bearer = token();
+  if (bearer) headers.Authorization = 'Bearer ' + bearer;
+  let payload;
+  if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(path, { method, headers, body: payload });
+  const text = await response.text();
+  let parsed = null;
+  try { parsed = text ? JSON.parse(text) : null; } catch { parsed = { detail: text }; }
+  return { status: response.status, ok: response.ok, body: parsed };
+}
