@@ -16,3 +16,19 @@ export async function call(path, { method = 'GET', body } = {}) {
   try { parsed = text ? JSON.parse(text) : null; } catch { parsed = { detail: text }; }
   return { status: response.status, ok: response.ok, body: parsed };
 }
+
+/** The API refused the signed-in account (401: the sign-in ended; 403: the account is not platform staff). */
+export class AccessRefused extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || 'access refused');
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** A read a page cannot draw without: a 401 or 403 stops the page (the console shows why). */
+export async function read(path) {
+  const response = await call(path);
+  if (response.status === 401 || response.status === 403) throw new AccessRefused(response.status, response.body);
+  return response;
+}

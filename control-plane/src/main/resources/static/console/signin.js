@@ -64,11 +64,23 @@ export async function complete() {
   const tokens = await response.json();
   sessionStorage.setItem(KEY + 'token', tokens.access_token);
   sessionStorage.setItem(KEY + 'expires', String(Date.now() + (tokens.expires_in - 10) * 1000));
+  if (tokens.id_token) sessionStorage.setItem(KEY + 'idToken', tokens.id_token);
   sessionStorage.removeItem(KEY + 'verifier');
   history.replaceState(null, '', '/console/' + (sessionStorage.getItem(KEY + 'returnTo') || '#/tenants'));
   return true;
 }
 
+/** Forgets this tab's tokens (the realm's session stays: see signOut). */
+export function forget() {
+  for (const name of ['token', 'expires', 'idToken', 'verifier', 'state', 'returnTo']) sessionStorage.removeItem(KEY + name);
+}
+
+/** Ends the realm's session too (so the next sign-in asks again), then comes back to the console signed out. */
 export function signOut() {
-  for (const name of ['token', 'expires', 'verifier', 'state', 'returnTo']) sessionStorage.removeItem(KEY + name);
+  const idToken = sessionStorage.getItem(KEY + 'idToken');
+  forget();
+  if (!config || !idToken) { location.assign('/console/'); return; }
+  const query = new URLSearchParams({ client_id: config.clientId, id_token_hint: idToken,
+    post_logout_redirect_uri: redirectUri() });
+  location.assign(`${config.issuer}/protocol/openid-connect/logout?${query}`);
 }

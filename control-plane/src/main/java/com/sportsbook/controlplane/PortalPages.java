@@ -13,5 +13,6 @@ class PortalPages implements WebMvcConfigurer {
         registry.addRedirectViewController("/", "/portal/");
         registry.addViewController("/portal/").setViewName("forward:/portal/index.html");
         registry.addViewController("/console/").setViewName("forward:/console/index.html");
+        registry.addRedirectViewController("/console", "/console/");
     }
 }

@@ -42,6 +42,8 @@ class FeatureFlagsEndToEndIT {
     private RunningPlatform platform;
     private TestHttp edge;
     private RealmAccounts accounts;
+    private BettingFixtures.Punter punterA;
+    private BettingFixtures.Punter punterB;
     private String playerA;
     private String playerB;
     private String betA;
@@ -58,8 +60,10 @@ class FeatureFlagsEndToEndIT {
         accounts = new RealmAccounts(platform.keycloak);
         platform.provisionTenant(accounts, TENANT_A, HOST_A);
         platform.provisionTenant(accounts, TENANT_B, HOST_B);
-        playerA = BettingFixtures.fundedPlayer(edge, accounts, TENANT_A, HOST_A, 10_000);
-        playerB = BettingFixtures.fundedPlayer(edge, accounts, TENANT_B, HOST_B, 10_000);
+        punterA = BettingFixtures.punter(edge, accounts, TENANT_A, HOST_A, 10_000);
+        punterB = BettingFixtures.punter(edge, accounts, TENANT_B, HOST_B, 10_000);
+        playerA = punterA.bearer();
+        playerB = punterB.bearer();
         Instant kickOff = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         StringBuilder feed = new StringBuilder();
         for (int i = 1; i <= 3; i++) {
@@ -121,6 +125,28 @@ class FeatureFlagsEndToEndIT {
         assertThat(evaluation.valueStream().filter(e -> e.get("tenant").asString().equals(TENANT_B)).findFirst().orElseThrow()
                 .get("enabled").asBoolean()).as("the control plane's evaluation agrees").isFalse();
         platform.record("feature flag: rollout change on the control plane -> tenant B's runtime refuses cash-out: " + millis + " ms");
+
+        // the skins follow: A's player sees the cash-out button on her running bet, B's player sees none
+        try (SkinBrowser browser = SkinBrowser.desktop()) {
+            signIn(browser, HOST_A, punterA);
+            browser.awaitTextContaining(".cash-out[data-bet='" + betA + "']", "Cash out");
+        }
+        try (SkinBrowser browser = SkinBrowser.desktop()) {
+            signIn(browser, HOST_B, punterB);
+            browser.awaitVisible("[data-bet='" + betB + "'] .bet-status");
+            assertThat(browser.count(".cash-out")).as("no cash-out button where the flag is off").isZero();
+        }
+    }
+
+    private void signIn(SkinBrowser browser, String host, BettingFixtures.Punter punter) {
+        String skin = "http://" + host + ":" + platform.gatewayPort;
+        browser.open(skin + "/");
+        browser.click("#sign-in");
+        browser.type("#username", punter.email());
+        browser.type("#password", BettingFixtures.PASSWORD);
+        browser.click("#kc-login");
+        browser.awaitVisible("#my-bets");
+        browser.open(skin + "/#/bets");
     }
 
     @Test

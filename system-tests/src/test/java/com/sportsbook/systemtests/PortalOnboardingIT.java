@@ -148,6 +148,16 @@ class PortalOnboardingIT {
                 return "#7a0a3b".equals(browser.cssVariable("--primary"));
             });
             platform.record("portal: brand edit to live skin %d ms".formatted(Duration.ofNanos(System.nanoTime() - saved).toMillis()));
+
+            // suspended by platform staff, its host answers 503 with a plain page naming the brand as text
+            String admin = accounts.platformBearer("platform-admin");
+            assertThat(platform.edge().post("/api/v1/tenants/" + slug + "/suspension", "").host(RunningPlatform.PLATFORM_HOST)
+                    .header("Authorization", admin).send().status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> platform.edge().get("/").host(host).header("Accept", "text/html").send().status() == 503);
+            browser.open(brandUrl);
+            browser.awaitText("h1", brandName);
+            assertThat(browser.alertOpen()).isFalse();
         } finally {
             Files.deleteIfExists(logo);
         }

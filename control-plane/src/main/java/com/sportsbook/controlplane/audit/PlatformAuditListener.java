@@ -101,6 +101,7 @@ class PlatformAuditListener {
                 "rewrapped", event.rewrapped(), "replacedMeanwhile", event.replacedMeanwhile(), "failed", event.failed())));
     }
 
+    /** Names the secret by tenant, purpose, field and key, never by value. */
     @EventListener
     void on(CredentialsRotationSecretFailed event) {
         audit.record(new AuditEntry("credentials.rotation_secret_failed", event.tenant(), actor(PlatformActor.SYSTEM), detail(

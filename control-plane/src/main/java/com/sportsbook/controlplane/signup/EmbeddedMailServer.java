@@ -25,9 +25,15 @@ final class EmbeddedMailServer implements DisposableBean {
 
     private final GreenMail greenMail;
 
+    /** @param port the SMTP port, or 0 for any free one ({@link #port()} tells which) */
     EmbeddedMailServer(String host, int port) {
-        greenMail = new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP));
+        ServerSetup setup = new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP);
+        greenMail = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
         greenMail.start();
+    }
+
+    int port() {
+        return greenMail.getSmtp().getPort();
     }
 
     List<Received> received() {

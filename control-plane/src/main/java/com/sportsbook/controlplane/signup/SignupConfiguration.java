@@ -22,7 +22,7 @@ class SignupConfiguration {
     JavaMailSender platformMailSender(SignupSettings settings, EmbeddedMailServerHolder embedded) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(settings.mailHost());
-        sender.setPort(settings.mailPort());
+        sender.setPort(embedded.server().map(EmbeddedMailServer::port).orElse(settings.mailPort()));
         Properties properties = sender.getJavaMailProperties();
         properties.put("mail.smtp.connectiontimeout", "5000");
         properties.put("mail.smtp.timeout", "10000");

@@ -8,9 +8,6 @@ import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestHttp;
 import com.sportsbook.commons.testing.TestKeycloak;
 import com.sportsbook.commons.testing.TestPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +31,6 @@ class OperatorSignupIT {
     private static final TestDatabase DATABASE = TestPostgres.freshDatabase();
     private static final TestKeycloak.Server KEYCLOAK = TestKeycloak.server();
     private static final RealmAccounts ACCOUNTS = new RealmAccounts(KEYCLOAK);
-    private static final int SMTP_PORT = freePort();
     private static final String PASSWORD = "Signup-Pass-2026";
 
     @DynamicPropertySource
@@ -47,7 +43,6 @@ class OperatorSignupIT {
         registry.add("control-plane.identity.admin-password", KEYCLOAK::adminPassword);
         registry.add("control-plane.identity.direct-grant-for-tests", () -> "true");
         registry.add("control-plane.signup.mail-embedded", () -> "true");
-        registry.add("control-plane.signup.mail-port", () -> SMTP_PORT);
         registry.add("control-plane.signup.portal-url", () -> "http://platform.localhost:8080/portal/");
     }
 
@@ -187,13 +182,5 @@ class OperatorSignupIT {
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -51,7 +51,6 @@ class BrandSettingsIT {
         registry.add("control-plane.identity.admin-username", KEYCLOAK::adminUsername);
         registry.add("control-plane.identity.admin-password", KEYCLOAK::adminPassword);
         registry.add("control-plane.identity.direct-grant-for-tests", () -> "true");
-        registry.add("control-plane.signup.mail-port", () -> unusedPort());
     }
 
     @LocalServerPort
