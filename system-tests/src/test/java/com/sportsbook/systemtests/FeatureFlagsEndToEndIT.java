@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIfEnvironmentVariable(named = "UNLEASH_URL", matches = ".+", disabledReason = TestUnleash.WHY_MISSING)
 class FeatureFlagsEndToEndIT {
 
     private static final String TENANT_A = "featurea";
@@ -51,7 +52,6 @@ class FeatureFlagsEndToEndIT {
 
     @BeforeAll
     void twoTenantsWithARunningBetEach() {
-        Assumptions.assumeTrue(TestUnleash.server().isPresent(), TestUnleash.WHY_MISSING);
         TestUnleash.Server unleash = TestUnleash.server().orElseThrow();
         platform = new RunningPlatform(1, Map.of("UNLEASH_URL", unleash.url(), "UNLEASH_ADMIN_TOKEN", unleash.adminToken(),
                 "UNLEASH_CLIENT_TOKEN", unleash.clientToken(), "UNLEASH_FETCH_INTERVAL", "1s"));

@@ -362,6 +362,7 @@ class PlatformEndToEndIT {
             Map.entry("offboard a tenant", List.of(new Probe("POST", "/api/v1/tenants/nobody/offboarding", ""))),
             Map.entry("the portal's and the console's pages, the embedded mode's mailbox", List.of(
                     new Probe("GET", "/portal/", null), new Probe("GET", "/portal/portal.js", null),
+                    new Probe("GET", "/console/", null), new Probe("GET", "/console/console.js", null),
                     new Probe("GET", "/dev/mailbox", null))),
             Map.entry("sign up as an operator: the terms, the portal's settings, the signup, following the e-mailed link", List.of(
                     new Probe("GET", "/api/v1/signups/terms", null), new Probe("GET", "/api/v1/signups/portal", null),
@@ -381,6 +382,13 @@ class PlatformEndToEndIT {
                     List.of(new Probe("POST", "/api/v1/flags", "{}"), new Probe("PUT", "/api/v1/flags/permission-probe", "{}"),
                             new Probe("POST", "/api/v1/flags/permission-probe/kill-switch", ""),
                             new Probe("DELETE", "/api/v1/flags/permission-probe/kill-switch", null))),
+            Map.entry("the platform console's data: every tenant with its status, provisioning state and, from the runtime, its schema's health and version; the progress of the upgrade across all tenant schemas (total, done, failed, migrating now)",
+                    List.of(new Probe("GET", "/api/v1/platform/tenants", null), new Probe("GET", "/api/v1/platform/migrations", null))),
+            // starts a real upgrade of every tenant schema: idempotent, and a second one while it runs answers 409
+            Map.entry("upgrade every tenant schema now (in the background; 409 while one runs)",
+                    List.of(new Probe("POST", "/api/v1/platform/migrations", ""))),
+            Map.entry("read the platform audit trail (who, when, what, on which tenant; by tenant, action or family `tenant.*`, period; cursor-paged)",
+                    List.of(new Probe("GET", "/api/v1/audit?tenant=alpha&action=tenant.*", null))),
             Map.entry("anything else under `/api`", List.of(new Probe("GET", "/api/v1/permission-probe", null))));
 
     @TestFactory

@@ -20,8 +20,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -60,8 +63,8 @@ final class LocalKmsPeer implements AutoCloseable {
     private final Map<UUID, SecretKeySpec> keys = new ConcurrentHashMap<>();
     private final Set<UUID> disabled = ConcurrentHashMap.newKeySet();
     private final Deque<Answer> canned = new ArrayDeque<>();
-    private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicInteger> waiting = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final HttpServer server;
 
@@ -101,11 +104,11 @@ final class LocalKmsPeer implements AutoCloseable {
 
     /** Requests of this operation wait (as behind a slow KMS) until {@link #release}. */
     void hold(String operation) {
-        held.putIfAbsent("TrentService." + operation, new java.util.concurrent.CountDownLatch(1));
+        held.putIfAbsent("TrentService." + operation, new CountDownLatch(1));
     }
 
     void release(String operation) {
-        java.util.concurrent.CountDownLatch latch = held.remove("TrentService." + operation);
+        CountDownLatch latch = held.remove("TrentService." + operation);
         if (latch != null) {
             latch.countDown();
         }
@@ -113,8 +116,9 @@ final class LocalKmsPeer implements AutoCloseable {
 
     /** Waits until a request of a held operation is waiting. */
     void awaitWaiting(String operation) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (waiting.computeIfAbsent("TrentService." + operation, key -> new java.util.concurrent.atomic.AtomicInteger()).get() == 0) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        AtomicInteger count = waiting.computeIfAbsent("TrentService." + operation, key -> new AtomicInteger());
+        while (count.get() == 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no " + operation + " request arrived");
             }
@@ -164,13 +168,12 @@ final class LocalKmsPeer implements AutoCloseable {
 
     private Answer answer(HttpExchange exchange, byte[] body) {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        java.util.concurrent.CountDownLatch latch = target == null ? null : held.get(target);
+        CountDownLatch latch = target == null ? null : held.get(target);
         if (latch != null) {
-            java.util.concurrent.atomic.AtomicInteger count = waiting.computeIfAbsent(target,
-                    key -> new java.util.concurrent.atomic.AtomicInteger());
+            AtomicInteger count = waiting.computeIfAbsent(target, key -> new AtomicInteger());
             count.incrementAndGet();
             try {
-                latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                latch.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {

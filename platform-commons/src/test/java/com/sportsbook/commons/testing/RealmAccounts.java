@@ -103,6 +103,11 @@ public final class RealmAccounts implements AutoCloseable {
         return staffAccount(TenantRealm.nameOf(tenant), role);
     }
 
+    /** A new platform staff account ({@code platform-admin}, {@code platform-support}), its OTP already set up. */
+    public StaffAccount platformStaffAccount(String role) {
+        return staffAccount(PlatformRealm.NAME, role);
+    }
+
     private StaffAccount staffAccount(String realm, String role) {
         String otpSecret = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         return new StaffAccount(create(realm, role, otpSecret), PASSWORD, otpSecret);

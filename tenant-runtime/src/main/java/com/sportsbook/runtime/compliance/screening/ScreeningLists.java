@@ -3,6 +3,7 @@ package com.sportsbook.runtime.compliance.screening;
 import com.sportsbook.runtime.compliance.screening.core.ListSource;
 import com.sportsbook.runtime.compliance.screening.core.MatchPolicy;
 import com.sportsbook.runtime.compliance.screening.core.OfacSdnCsv;
+import com.sportsbook.runtime.compliance.screening.core.PepCsv;
 import com.sportsbook.runtime.compliance.screening.core.SanctionsList;
 import com.sportsbook.runtime.compliance.screening.core.ScreeningIndex;
 import com.sportsbook.runtime.compliance.screening.core.UnConsolidatedXml;
@@ -31,10 +32,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform's sanctions lists, one current version per source (UN, OFAC), and the index built over all of them.
+ * The platform's lists, one current version per source (UN, OFAC, PEP), and the index built over all of them.
  * Platform-wide, in memory: every tenant screens against the same lists. At start the newest version kept in the
  * list directory is loaded for each source, else the version bundled with the runtime ({@code sanctions/} on the
- * classpath); this happens in the background, and a screening that arrives before it is done waits for it.
+ * classpath) for the sanctions lists and what the {@link PepListSource} offers for the PEP list (none when it offers
+ * nothing); this happens in the background, and a screening that arrives before it is done waits for it. One index
+ * over every list means one matcher: a PEP is found exactly as a sanctioned person is.
  *
  * <p>Loading a newer file replaces its source's version and builds a new index; screenings in flight finish on the
  * previous one. A file that does not parse, or that lists less than half the individuals of the current version
@@ -51,7 +54,8 @@ class ScreeningLists {
     /**
      * One loaded version of a list.
      *
-     * @param origin {@code bundled} (shipped with the runtime) or {@code loaded} (sent to the running platform)
+     * @param origin {@code bundled} (shipped with the runtime), {@code configured} (the PEP list source's at start) or
+     *     {@code loaded} (loaded into the running platform)
      * @param entries every entry of the publication; {@code individuals} of them are screened against
      */
     record ListVersion(String source, String name, String origin, Instant loadedAt, int entries, int individuals,
@@ -78,13 +82,15 @@ class ScreeningLists {
     }
 
     private final ScreeningSettings settings;
+    private final PepListSource pep;
     private final MatchPolicy policy;
     private final Clock clock;
     private final CompletableFuture<Current> started;
     private volatile Current current;
 
-    ScreeningLists(ScreeningSettings settings, Clock clock) {
+    ScreeningLists(ScreeningSettings settings, PepListSource pep, Clock clock) {
         this.settings = settings;
+        this.pep = pep;
         this.policy = new MatchPolicy(settings.threshold());
         this.clock = clock;
         this.started = new CompletableFuture<>();
@@ -115,7 +121,7 @@ class ScreeningLists {
         Current before = current == null ? started.join() : current;
         SanctionsList parsed;
         try {
-            parsed = parse(source, content);
+            parsed = readList(source, content);
         } catch (UnreadableListException e) {
             return new LoadOutcome.Refused("list_unreadable", e.getMessage());
         }
@@ -143,10 +149,30 @@ class ScreeningLists {
         return new LoadOutcome.Loaded(version);
     }
 
+    /** Loads what the PEP list source offers now as the PEP list's new version; see {@link #load}. */
+    LoadOutcome reloadPep(boolean force) {
+        Optional<PepListSource.Publication> publication;
+        try {
+            publication = pep.fetch();
+        } catch (UnreadableListException e) {
+            return new LoadOutcome.Refused("list_unreadable", e.getMessage());
+        }
+        if (publication.isEmpty()) {
+            return new LoadOutcome.Refused("list_source_not_configured", "No PEP list source is configured"
+                    + " (runtime.compliance.screening.pep-list); send the list file as the body.");
+        }
+        return load(ListSource.PEP, publication.get().name(), publication.get().content(), force);
+    }
+
+    private SanctionsList readList(ListSource source, byte[] content) {
+        return source == ListSource.PEP ? pep.parse(content) : parse(source, content);
+    }
+
     static SanctionsList parse(ListSource source, byte[] content) {
         return switch (source) {
             case UN -> UnConsolidatedXml.parse(new ByteArrayInputStream(content));
             case OFAC -> OfacSdnCsv.parse(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
+            case PEP -> PepCsv.parse(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
         };
     }
 
@@ -160,9 +186,21 @@ class ScreeningLists {
             if (kept.isPresent()) {
                 content = read(kept.get());
                 String[] parts = kept.get().getFileName().toString().split("--", 3);
-                SanctionsList list = parse(source, content);
+                SanctionsList list = readList(source, content);
                 lists.put(source, list);
                 version = new ListVersion(source.wireName(), parts[2], "loaded", Instant.ofEpochMilli(Long.parseLong(parts[1])),
+                        list.entries().size(), list.individuals().size(), sha256(content));
+            } else if (source == ListSource.PEP) {
+                Optional<PepListSource.Publication> configured = pep.fetch();
+                if (configured.isEmpty()) {
+                    log.warn("no PEP list is configured (runtime.compliance.screening.pep-list): players are not screened"
+                            + " for politically exposed persons until one is loaded");
+                    continue;
+                }
+                content = configured.get().content();
+                SanctionsList list = pep.parse(content);
+                lists.put(source, list);
+                version = new ListVersion(source.wireName(), configured.get().name(), "configured", clock.instant(),
                         list.entries().size(), list.individuals().size(), sha256(content));
             } else {
                 content = bundled(BUNDLED.get(source));
@@ -172,7 +210,7 @@ class ScreeningLists {
                         list.entries().size(), list.individuals().size(), sha256(content));
             }
             versions.put(source, version);
-            log.info("sanctions list {} version {} ({}): {} entries, {} individuals", source.wireName(), version.name(),
+            log.info("screening list {} version {} ({}): {} entries, {} individuals", source.wireName(), version.name(),
                     version.origin(), version.entries(), version.individuals());
         }
         return new Current(lists, new Snapshot(ScreeningIndex.build(lists.values(), policy), Map.copyOf(versions)));

@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     rather than the bundled ones; empty keeps them in memory only (lost at restart)
  * @param threshold the score from which a listed individual is a hit (see {@code MatchPolicy})
  * @param rescreenBatchSize how many players one transaction of a re-screening reads and screens
+ * @param pepList where the file-based PEP list source reads the list ({@code PepCsv} format): a path, or
+ *     {@code classpath:} and a resource; empty screens against no PEP list until one is loaded
  */
 @ConfigurationProperties("runtime.compliance.screening")
 record ScreeningSettings(@DefaultValue("") String listDirectory, @DefaultValue("0.78") double threshold,
-        @DefaultValue("500") int rescreenBatchSize) {
+        @DefaultValue("500") int rescreenBatchSize, @DefaultValue("") String pepList) {
 }
