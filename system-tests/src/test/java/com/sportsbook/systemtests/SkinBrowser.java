@@ -62,6 +62,8 @@ final class SkinBrowser implements AutoCloseable {
     private WebDriverWait waiting(String what) {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         wait.withMessage(what);
+        // a page that redraws itself (a console after a filter or an action) replaces the elements a wait looks at
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }
 

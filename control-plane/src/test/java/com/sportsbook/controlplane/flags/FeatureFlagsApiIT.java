@@ -234,6 +234,7 @@ class FeatureFlagsApiIT {
             System.out.printf("control plane -> SDK without Unleash (1 s poll): %d ms%n", millis);
         } finally {
             sdk.shutdown();
+            java.nio.file.Files.deleteIfExists(backup);
         }
     }
 

@@ -30,11 +30,24 @@ class FeaturesConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FeaturesConfiguration.class);
 
-    @Bean(destroyMethod = "shutdown")
-    Unleash unleash(FeaturesSettings settings) {
-        // one backup file per process: runtimes of other platforms on this machine (tests) keep other flags
-        java.io.File backup = new java.io.File(System.getProperty("java.io.tmpdir"),
+    /** One backup file per process: runtimes of other platforms on this machine (tests) hold other flags. */
+    private static java.io.File backupFile(FeaturesSettings settings) {
+        return new java.io.File(System.getProperty("java.io.tmpdir"),
                 "unleash-" + settings.appName() + "-" + ProcessHandle.current().pid() + ".json");
+    }
+
+    /** Stops the SDK's polling and removes this process's backup file when the runtime stops. */
+    @Bean
+    org.springframework.beans.factory.DisposableBean unleashShutdown(Unleash unleash, FeaturesSettings settings) {
+        return () -> {
+            unleash.shutdown();
+            java.nio.file.Files.deleteIfExists(backupFile(settings).toPath());
+        };
+    }
+
+    @Bean(destroyMethod = "")
+    Unleash unleash(FeaturesSettings settings) {
+        java.io.File backup = backupFile(settings);
         backup.deleteOnExit();
         UnleashConfig.Builder config = UnleashConfig.builder()
                 .appName(settings.appName())

@@ -9,6 +9,12 @@ import java.util.UUID;
  */
 public interface DepositGate {
 
+    /**
+     * Asked inside the transaction that records the deposit as pending when allowed, with the player's deposit starts
+     * taking turns (a transaction-scoped lock per player): what it counts ({@link PendingDeposits} among it) cannot
+     * change under it by another deposit of the same player. A refusal commits that transaction with nothing
+     * recorded by payments, so what the gate writes in it stays.
+     */
     Decision check(UUID playerId, String brand, long amount, String currency);
 
     sealed interface Decision {

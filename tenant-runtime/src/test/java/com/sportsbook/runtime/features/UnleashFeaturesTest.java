@@ -41,9 +41,10 @@ class UnleashFeaturesTest {
             "gamma-bet", List.of("MT", "GB"));
 
     private Unleash unleash;
+    private Path backup;
 
     private Features features(String snapshot) throws Exception {
-        Path backup = Files.createTempFile("unleash-test", ".json");
+        backup = Files.createTempFile("unleash-test", ".json");
         Files.delete(backup);
         unleash = new DefaultUnleash(UnleashConfig.builder().appName("runtime-test").unleashAPI("http://127.0.0.1:9/api/")
                 .disablePolling().disableMetrics().backupFile(backup.toString())
@@ -52,9 +53,10 @@ class UnleashFeaturesTest {
     }
 
     @AfterEach
-    void shutdown() {
+    void shutdown() throws Exception {
         if (unleash != null) {
             unleash.shutdown();
+            Files.deleteIfExists(backup);
         }
     }
 

@@ -62,6 +62,32 @@ class TenantSchemaMigrationIT {
         assertThat(tablesOf("public")).doesNotContain("databasechangelog", "sport", "notice");
     }
 
+    /** What the platform console shows of a schema: its version against the changelog the runtime ships. */
+    @Test
+    void aSchemasStateShowsItsVersionAgainstTheShippedChangelogAndAMissingSchemaIsUnreachable() {
+        TenantSchemaMigrator migrator = new TenantSchemaMigrator(dataSource, SHIPPED);
+        TenantSlug tenant = new TenantSlug("inspected");
+        migrator.createSchema(tenant);
+
+        SchemaState empty = migrator.inspect(tenant);
+        MigrationOutcome migrated = migrator.migrate(tenant);
+        SchemaState current = migrator.inspect(tenant);
+        SchemaState behind = new TenantSchemaMigrator(dataSource, UPGRADED).inspect(tenant);
+        SchemaState missing = migrator.inspect(new TenantSlug("never-created"));
+
+        assertThat(empty.reachable()).isTrue();
+        assertThat(empty.changesetsApplied()).isZero();
+        assertThat(empty.upToDate()).isFalse();
+        assertThat(current.changesetsApplied()).isEqualTo(migrated.changesetsTotal()).isEqualTo(migrator.changesetsInChangelog());
+        assertThat(current.upToDate()).isTrue();
+        assertThat(current.lastChangeset().file()).startsWith("db/tenant/").endsWith(".yaml");
+        assertThat(current.lastChangeset().executedAt()).isNotNull();
+        assertThat(behind.changesetsExpected()).as("the upgrade ships one more").isEqualTo(current.changesetsApplied() + 1);
+        assertThat(behind.upToDate()).isFalse();
+        assertThat(missing.reachable()).isFalse();
+        assertThat(missing.error()).contains("does not exist");
+    }
+
     @Test
     void migratingAConnectionLeavesItPointingAtNoTenant() throws SQLException {
         TenantSchemaMigrator migrator = new TenantSchemaMigrator(dataSource, SHIPPED);
@@ -107,6 +133,8 @@ class TenantSchemaMigrationIT {
                     .isEqualTo(tenant.equals("fleet-7") ? "text" : "boolean");
         }
         assertThat(upgrade.lastReport()).isEqualTo(report);
+        assertThat(report.current()).as("nothing migrating once finished").isEmpty();
+        assertThat(report.running()).isFalse();
         record(("schemas created and migrated from empty: %d in %d ms (%.1f ms each); upgrade of %d schemas with one new"
                 + " changeset, 2 at a time: %d ms (%.1f ms each)%n").formatted(TENANTS, provisionMillis,
                 provisionMillis / (double) TENANTS, TENANTS, upgradeMillis, upgradeMillis / (double) TENANTS));

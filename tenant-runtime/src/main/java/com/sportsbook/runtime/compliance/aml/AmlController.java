@@ -50,7 +50,7 @@ class AmlController {
     record Thresholds(Long largeDeposit, Long reportingThreshold, BigDecimal structuringBand, Integer structuringCount,
             Integer structuringWindowHours, Integer velocityCount, Integer velocityWindowHours, BigDecimal churnWithdrawalShare,
             BigDecimal churnMaxWageredShare, Integer churnWindowHours, Integer paymentMethods, Integer paymentMethodsWindowDays,
-            Integer caseDeadlineDays, String updatedBy) {
+            Integer caseDeadlineDays, Long pepDepositReviewAmount, String updatedBy) {
     }
 
     @GetMapping("/api/v1/backoffice/compliance/aml/cases")
@@ -114,7 +114,8 @@ class AmlController {
     }
 
     @GetMapping("/api/v1/backoffice/compliance/aml/settings")
-    @Operation(summary = "The monitoring thresholds (minor units, shares as decimals, windows in hours or days)")
+    @Operation(summary = "The monitoring thresholds (minor units, shares as decimals, windows in hours or days), and how"
+            + " much a PEP may deposit while their enhanced due diligence is pending (pepDepositReviewAmount)")
     @Transactional(readOnly = true)
     Thresholds settings() {
         return jdbc.sql("SELECT * FROM aml_settings WHERE id = 1").query((rs, n) -> new Thresholds(rs.getLong("large_deposit"),
@@ -122,11 +123,11 @@ class AmlController {
                 rs.getInt("structuring_window_hours"), rs.getInt("velocity_count"), rs.getInt("velocity_window_hours"),
                 rs.getBigDecimal("churn_withdrawal_share"), rs.getBigDecimal("churn_max_wagered_share"),
                 rs.getInt("churn_window_hours"), rs.getInt("payment_methods"), rs.getInt("payment_methods_window_days"),
-                rs.getInt("case_deadline_days"), rs.getString("updated_by"))).single();
+                rs.getInt("case_deadline_days"), rs.getLong("pep_deposit_review_amount"), rs.getString("updated_by"))).single();
     }
 
     @PutMapping("/api/v1/backoffice/compliance/aml/settings")
-    @Operation(summary = "Set every monitoring threshold at once")
+    @Operation(summary = "Set every monitoring threshold at once (pepDepositReviewAmount may be left out: unchanged)")
     @Transactional
     ResponseEntity<?> update(@RequestBody(required = false) Thresholds t, JwtAuthenticationToken caller) {
         if (t == null || t.largeDeposit() == null || t.largeDeposit() < 1 || t.reportingThreshold() == null || t.reportingThreshold() < 1
@@ -137,19 +138,23 @@ class AmlController {
                 || t.churnWithdrawalShare().compareTo(BigDecimal.ONE) > 0 || t.churnMaxWageredShare() == null
                 || t.churnMaxWageredShare().signum() < 0 || notPositive(t.churnWindowHours()) || t.paymentMethods() == null
                 || t.paymentMethods() < 2 || notPositive(t.paymentMethodsWindowDays()) || t.caseDeadlineDays() == null
-                || t.caseDeadlineDays() < 1 || t.caseDeadlineDays() > 90) {
+                || t.caseDeadlineDays() < 1 || t.caseDeadlineDays() > 90
+                || (t.pepDepositReviewAmount() != null && t.pepDepositReviewAmount() < 0)) {
             return Problems.invalidField("The thresholds are not valid; nothing changed.", "thresholds",
-                    "every field, amounts >= 1, band between 0 and 1, counts >= 2, windows > 0, deadline 1 to 90 days");
+                    "every field, amounts >= 1, band between 0 and 1, counts >= 2, windows > 0, deadline 1 to 90 days,"
+                            + " PEP deposit review amount >= 0 or left out");
         }
         jdbc.sql("""
                 UPDATE aml_settings SET large_deposit = ?, reporting_threshold = ?, structuring_band = ?, structuring_count = ?,
                   structuring_window_hours = ?, velocity_count = ?, velocity_window_hours = ?, churn_withdrawal_share = ?,
                   churn_max_wagered_share = ?, churn_window_hours = ?, payment_methods = ?, payment_methods_window_days = ?,
-                  case_deadline_days = ?, updated_at = ?, updated_by = ? WHERE id = 1""")
+                  case_deadline_days = ?, pep_deposit_review_amount = COALESCE(?, pep_deposit_review_amount), updated_at = ?,
+                  updated_by = ? WHERE id = 1""")
                 .params(t.largeDeposit(), t.reportingThreshold(), t.structuringBand(), t.structuringCount(),
                         t.structuringWindowHours(), t.velocityCount(), t.velocityWindowHours(), t.churnWithdrawalShare(),
                         t.churnMaxWageredShare(), t.churnWindowHours(), t.paymentMethods(), t.paymentMethodsWindowDays(),
-                        t.caseDeadlineDays(), Timestamp.from(clock.instant()), RealmTokens.actor(caller.getToken()))
+                        t.caseDeadlineDays(), t.pepDepositReviewAmount(), Timestamp.from(clock.instant()),
+                        RealmTokens.actor(caller.getToken()))
                 .update();
         return ResponseEntity.ok(settings());
     }

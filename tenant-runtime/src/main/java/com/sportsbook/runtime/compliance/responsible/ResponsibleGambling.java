@@ -11,6 +11,7 @@ import com.sportsbook.runtime.compliance.rules.EffectiveRules;
 import com.sportsbook.runtime.identity.PlayerView;
 import com.sportsbook.runtime.identity.Players;
 import com.sportsbook.runtime.identity.SessionSpan;
+import com.sportsbook.runtime.payments.PendingDeposits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +45,13 @@ final class ResponsibleGambling {
         }
     }
 
-    /** One limit as the player sees it: in force, used and left in its window, and a change waiting for its time. */
-    record LimitView(String kind, String period, Long amount, long used, Long remaining, Pending pending) {
+    /**
+     * One limit as the player sees it: in force, used and left in its window, and a change waiting for its time. For
+     * deposit limits, {@code awaitingProvider} is what deposits started and not yet confirmed by the payment provider
+     * hold of it (not in {@code used}, but no longer in {@code remaining}); null for the other kinds.
+     */
+    record LimitView(String kind, String period, Long amount, long used, Long remaining, Pending pending,
+            Long awaitingProvider) {
     }
 
     record Pending(Long amount, boolean removal, Instant effectiveAt) {
@@ -81,10 +87,11 @@ final class ResponsibleGambling {
     private final ResponsibleGamblingSettings settings;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PendingDeposits pending;
 
     ResponsibleGambling(Limits limits, Exclusions exclusions, Usage usage, EffectiveRules rules, Players players,
             ExclusionChecks checks, JdbcClient jdbc, TransactionOperations transactions,
-            ResponsibleGamblingSettings settings, AuditTrail audit, Clock clock) {
+            ResponsibleGamblingSettings settings, AuditTrail audit, Clock clock, PendingDeposits pending) {
         this.limits = limits;
         this.exclusions = exclusions;
         this.usage = usage;
@@ -96,6 +103,7 @@ final class ResponsibleGambling {
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
+        this.pending = pending;
     }
 
     Overview overview(PlayerView player) {
@@ -103,15 +111,18 @@ final class ResponsibleGambling {
         return transactions.execute(status -> {
             Map<LimitKind, Map<LimitPeriod, LimitChanges.Limit>> current = limits.of(player.id());
             List<LimitView> views = new java.util.ArrayList<>();
+            long awaitingProvider = pending.total(player.id(), player.currency(), Instant.EPOCH);
             Map<LimitPeriod, Usage.Money> money = new java.util.EnumMap<>(LimitPeriod.class);
             for (LimitKind kind : LimitKind.values()) {
                 for (LimitPeriod period : LimitPeriod.values()) {
                     LimitChanges.Limit limit = current.getOrDefault(kind, Map.of()).getOrDefault(period, LimitChanges.Limit.NONE);
                     long used = kind == LimitKind.SESSION_TIME ? usage.minutesPlayed(player, period)
                             : money.computeIfAbsent(period, p -> usage.money(player, p)).of(kind);
+                    Long held = kind == LimitKind.DEPOSIT ? awaitingProvider : null;
                     views.add(new LimitView(kind.wire(), period.wire(), limit.amount(), used,
-                            limit.amount() == null ? null : Math.max(0, limit.amount() - used),
-                            limit.hasPending() ? new Pending(limit.pendingAmount(), limit.pendingRemoval(), limit.pendingFrom()) : null));
+                            limit.amount() == null ? null : Math.max(0, limit.amount() - used - (held == null ? 0 : held)),
+                            limit.hasPending() ? new Pending(limit.pendingAmount(), limit.pendingRemoval(), limit.pendingFrom()) : null,
+                            held));
                 }
             }
             return new Overview(player.currency(), views, bounds(brand),

@@ -7,9 +7,11 @@ import com.sportsbook.runtime.compliance.responsible.register.NationalRegister;
 import com.sportsbook.runtime.compliance.responsible.register.NationalRegisters;
 import com.sportsbook.runtime.compliance.responsible.register.SandboxNationalRegister;
 import com.sportsbook.runtime.compliance.rules.EffectiveRules;
+import com.sportsbook.runtime.compliance.screening.EnhancedDueDiligence;
 import com.sportsbook.runtime.identity.PlayerRestrictions;
 import com.sportsbook.runtime.identity.Players;
 import com.sportsbook.runtime.payments.DepositGate;
+import com.sportsbook.runtime.payments.PendingDeposits;
 import com.sportsbook.runtime.wallet.Wallet;
 import java.time.Clock;
 import java.util.List;
@@ -71,9 +73,9 @@ class ResponsibleGamblingConfiguration {
     @Bean
     ResponsibleGambling responsibleGambling(Limits limits, Exclusions exclusions, Usage usage, EffectiveRules rules,
             Players players, ExclusionChecks checks, DataSource dataSource, PlatformTransactionManager transactions,
-            ResponsibleGamblingSettings settings, AuditTrail audit, Clock clock) {
+            ResponsibleGamblingSettings settings, AuditTrail audit, Clock clock, PendingDeposits pending) {
         return new ResponsibleGambling(limits, exclusions, usage, rules, players, checks, JdbcClient.create(dataSource),
-                new TransactionTemplate(transactions), settings, audit, clock);
+                new TransactionTemplate(transactions), settings, audit, clock, pending);
     }
 
     @Bean
@@ -92,8 +94,9 @@ class ResponsibleGamblingConfiguration {
     @Bean
     @Primary
     DepositGate responsibleDepositGate(ExclusionChecks checks, Limits limits, Usage usage, EffectiveRules rules,
-            KycStatus kyc, Players players, Wallet wallet, PlatformTransactionManager transactions, LimitHits hits) {
+            KycStatus kyc, Players players, Wallet wallet, PlatformTransactionManager transactions, LimitHits hits,
+            PendingDeposits pending, EnhancedDueDiligence dueDiligence) {
         return new ResponsibleDepositGate(checks, limits, usage, rules, kyc, players, wallet, new TransactionTemplate(transactions),
-                hits);
+                hits, pending, dueDiligence);
     }
 }

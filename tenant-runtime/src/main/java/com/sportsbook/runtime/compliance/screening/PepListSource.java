@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Where the platform's list of politically exposed persons comes from. PEP lists are commercial (Dow Jones, LSEG
  * World-Check, ComplyAdvantage, OpenSanctions' licensed data); an adapter for one implements this and is declared as a
- * bean, replacing the file-based {@link CsvPepListSource}. Whatever the feed, it yields individuals with their names,
+ * {@code @Primary} bean, replacing the file-based {@link CsvPepListSource}. Whatever the feed, it yields individuals with their names,
  * aliases and dates of birth, screened with the same matcher as the sanctions lists (ADR 0024).
  */
 public interface PepListSource {

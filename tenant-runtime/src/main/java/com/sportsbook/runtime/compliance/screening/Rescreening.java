@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Re-screens every player of every active tenant against the current lists, after a new list version is loaded.
  * Tenant by tenant, {@code batchSize} players per transaction in id order: each hit without a case opens one, and an
- * active account with a new case is blocked (after the batch commits, since blocking also ends its Keycloak
- * sessions). Existing cases are left as they are, so re-screening twice changes nothing. Each tenant's run is
+ * active account with a new sanctions case is blocked (after the batch commits, since blocking also ends its Keycloak
+ * sessions); a new PEP case leaves the account active, waiting for due diligence. Existing cases are left as they are, so re-screening twice changes nothing. Each tenant's run is
  * recorded with its counts ({@code screening_run}); one tenant's failure is reported and does not stop the others.
  */
 class Rescreening {
@@ -136,15 +136,15 @@ class Rescreening {
         List<UUID> toBlock = new ArrayList<>();
         Instant now = clock.instant();
         for (PlayerView player : batch) {
-            boolean newCase = false;
+            boolean newSanctionsCase = false;
             for (Hit hit : snapshot.index().screen(ScreeningCases.screenedName(player), player.dateOfBirth())) {
                 hits++;
                 if (cases.open(player, hit, snapshot.versionOf(hit.entry().source()), ON_LIST_RELOAD, now)) {
                     opened++;
-                    newCase = true;
+                    newSanctionsCase |= hit.entry().source().sanctions();
                 }
             }
-            if (newCase && PlayerStatus.ACTIVE.wireName().equals(player.status())) {
+            if (newSanctionsCase && PlayerStatus.ACTIVE.wireName().equals(player.status())) {
                 toBlock.add(player.id());
             }
         }

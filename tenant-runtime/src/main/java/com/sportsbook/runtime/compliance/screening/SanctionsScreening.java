@@ -13,8 +13,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Screens every new player against the platform's lists as identity stores the account: each hit opens a case and
- * the account opens blocked. An account stays blocked while any of its cases is open or confirmed. A scanned
+ * Screens every new player against the platform's lists as identity stores the account: each hit opens a case; a
+ * sanctions hit opens the account blocked, and it stays blocked while any sanctions case is open or confirmed (or a
+ * PEP's due diligence rejected it). A PEP hit alone leaves the account active: PEPs may play, and their deposits
+ * wait for enhanced due diligence above the tenant's review amount ({@link EnhancedDueDiligence}). A scanned
  * component rather than a {@code @Bean}: scanning registers it before identity's {@code @ConditionalOnMissingBean}
  * default is considered, whatever the order of the configuration classes.
  */
@@ -46,10 +48,12 @@ class SanctionsScreening implements RegistrationScreening {
         for (Hit hit : hits) {
             cases.open(player, hit, snapshot.versionOf(hit.entry().source()), AT_REGISTRATION, clock.instant());
         }
-        log.info("player {} matched {} listed individual(s) at registration (best: {} {}, score {}); blocked until cleared",
+        boolean sanctioned = hits.stream().anyMatch(hit -> hit.entry().source().sanctions());
+        log.info("player {} matched {} listed individual(s) at registration (best: {} {}, score {}); {}",
                 player.id(), hits.size(), hits.getFirst().entry().source().wireName(), hits.getFirst().entry().ref(),
-                String.format("%.3f", hits.getFirst().score()));
-        return Verdict.BLOCK;
+                String.format("%.3f", hits.getFirst().score()),
+                sanctioned ? "blocked until cleared" : "a PEP: enhanced due diligence pending");
+        return sanctioned ? Verdict.BLOCK : Verdict.CLEAR;
     }
 
     @Override

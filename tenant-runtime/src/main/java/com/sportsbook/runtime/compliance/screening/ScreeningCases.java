@@ -18,20 +18,32 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Screening cases of the bound tenant: one per player and listed entry that matched, open until an officer clears
- * or confirms it. Plain SQL on the caller's transaction (the tenant's schema).
+ * Screening cases of the bound tenant: one per player and listed entry that matched. A {@code sanctions} case is
+ * open until an officer clears or confirms it, and holds the account blocked while open or confirmed. A {@code pep}
+ * case (a politically exposed person) holds nothing: while open, enhanced due diligence is pending (deposits above the
+ * tenant's review amount are refused); an officer clears it as a namesake, or records the due diligence as
+ * {@code approved} (with the source of funds) or {@code rejected} (which then holds the account blocked). Plain SQL
+ * on the caller's transaction (the tenant's schema).
  */
 class ScreeningCases {
 
     static final String OPEN = "open";
     static final String CLEARED = "cleared";
     static final String CONFIRMED = "confirmed";
+    static final String APPROVED = "approved";
+    static final String REJECTED = "rejected";
 
-    /** A case as an officer sees it: who was screened, what matched and how well, and the decision. */
-    record ScreeningCase(UUID id, UUID playerId, String status, String trigger, String listSource, String listVersion,
-            String entryRef, String entryName, String matchedName, String entryBirthDates, String entryPrograms,
-            String screenedName, LocalDate screenedBirthDate, BigDecimal nameScore, String dobMatch, BigDecimal score,
-            Instant openedAt, String decidedBy, Instant decidedAt, String reason) {
+    static final String SANCTIONS = "sanctions";
+    static final String PEP = "pep";
+
+    /**
+     * A case as an officer sees it: its kind ({@code sanctions} or {@code pep}), who was screened, what matched and
+     * how well, and the decision (for a PEP's due diligence, the source of funds the officer established).
+     */
+    record ScreeningCase(UUID id, UUID playerId, String kind, String status, String trigger, String listSource,
+            String listVersion, String entryRef, String entryName, String matchedName, String entryBirthDates,
+            String entryPrograms, String screenedName, LocalDate screenedBirthDate, BigDecimal nameScore, String dobMatch,
+            BigDecimal score, Instant openedAt, String decidedBy, Instant decidedAt, String reason, String sourceOfFunds) {
     }
 
     private final JdbcClient jdbc;
@@ -46,15 +58,16 @@ class ScreeningCases {
      */
     boolean open(PlayerView player, Hit hit, String listVersion, String trigger, Instant now) {
         return jdbc.sql("""
-                        INSERT INTO screening_case (id, player_id, list_source, list_version, entry_ref, entry_name,
+                        INSERT INTO screening_case (id, player_id, kind, list_source, list_version, entry_ref, entry_name,
                             matched_name, entry_birth_dates, entry_programs, screened_name, screened_birth_date, name_score,
                             dob_match, score, trigger, status, opened_at)
-                        VALUES (:id, :player, :source, :version, :ref, :entryName, :matchedName, :birthDates, :programs,
-                            :screenedName, :born, :nameScore, :dob, :score, :trigger, 'open', :now)
+                        VALUES (:id, :player, :kind, :source, :version, :ref, :entryName, :matchedName, :birthDates,
+                            :programs, :screenedName, :born, :nameScore, :dob, :score, :trigger, 'open', :now)
                         ON CONFLICT (player_id, list_source, entry_ref) DO NOTHING
                         """)
                 .param("id", UUID.randomUUID())
                 .param("player", player.id())
+                .param("kind", kindOf(hit))
                 .param("source", hit.entry().source().wireName())
                 .param("version", clip(listVersion, 200))
                 .param("ref", clip(hit.entry().ref(), 64))
@@ -73,13 +86,21 @@ class ScreeningCases {
                 .update() == 1;
     }
 
+    static String kindOf(Hit hit) {
+        return hit.entry().source().sanctions() ? SANCTIONS : PEP;
+    }
+
     static String screenedName(PlayerView player) {
         return (player.firstName() + " " + player.lastName()).strip();
     }
 
-    List<ScreeningCase> list(String status, int limit) {
-        return jdbc.sql("SELECT * FROM screening_case WHERE status = :status ORDER BY opened_at, id LIMIT :limit")
+    /** @param kind {@code sanctions}, {@code pep}, or null for both */
+    List<ScreeningCase> list(String status, String kind, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM screening_case WHERE status = :status AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
+                        ORDER BY opened_at, id LIMIT :limit""")
                 .param("status", status)
+                .param("kind", kind)
                 .param("limit", limit)
                 .query(ScreeningCases::row)
                 .list();
@@ -94,25 +115,41 @@ class ScreeningCases {
                 .param("player", playerId).query(ScreeningCases::row).list();
     }
 
-    /** Decides an open case; empty when it is not open (any more). Locks the row, so two officers cannot both. */
-    Optional<ScreeningCase> decide(UUID id, String status, String officer, String reason, Instant now) {
+    /**
+     * Decides an open case; empty when it is not open (any more). Locks the row, so two officers cannot both.
+     *
+     * @param sourceOfFunds what the officer established about the money of a PEP approved (null otherwise)
+     */
+    Optional<ScreeningCase> decide(UUID id, String status, String officer, String reason, String sourceOfFunds, Instant now) {
         int updated = jdbc.sql("""
-                        UPDATE screening_case SET status = :status, decided_by = :officer, decided_at = :now, reason = :reason
+                        UPDATE screening_case SET status = :status, decided_by = :officer, decided_at = :now, reason = :reason,
+                            source_of_funds = :sourceOfFunds
                         WHERE id = :id AND status = 'open'
                         """)
                 .param("status", status)
                 .param("officer", clip(officer, 200))
                 .param("now", Timestamp.from(now))
                 .param("reason", reason)
+                .param("sourceOfFunds", sourceOfFunds)
                 .param("id", id)
                 .update();
         return updated == 1 ? find(id) : Optional.empty();
     }
 
-    /** Whether an open or confirmed case holds the player's account. */
+    /** Whether a case holds the player's account blocked: a sanctions hit open or confirmed, or a PEP rejected. */
     boolean holds(UUID playerId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM screening_case WHERE player_id = :player AND status IN ('open', 'confirmed'))")
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM screening_case WHERE player_id = :player
+                            AND ((kind = 'sanctions' AND status IN ('open', 'confirmed')) OR (kind = 'pep' AND status = 'rejected')))""")
                 .param("player", playerId).query(Boolean.class).single();
+    }
+
+    /** When the player's oldest PEP case still waiting for due diligence was opened; empty when none waits. */
+    Optional<Instant> dueDiligencePendingSince(UUID playerId) {
+        return jdbc.sql("""
+                        SELECT opened_at FROM screening_case WHERE player_id = :player AND kind = 'pep' AND status = 'open'
+                        ORDER BY opened_at LIMIT 1""")
+                .param("player", playerId).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     private static BigDecimal score(double value) {
@@ -127,12 +164,12 @@ class ScreeningCases {
     private static ScreeningCase row(ResultSet rs, int row) throws SQLException {
         Date born = rs.getDate("screened_birth_date");
         Timestamp decided = rs.getTimestamp("decided_at");
-        return new ScreeningCase(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class), rs.getString("status"),
-                rs.getString("trigger"), rs.getString("list_source"), rs.getString("list_version"), rs.getString("entry_ref"),
+        return new ScreeningCase(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class), rs.getString("kind"),
+                rs.getString("status"), rs.getString("trigger"), rs.getString("list_source"), rs.getString("list_version"), rs.getString("entry_ref"),
                 rs.getString("entry_name"), rs.getString("matched_name"), rs.getString("entry_birth_dates"),
                 rs.getString("entry_programs"), rs.getString("screened_name"), born == null ? null : born.toLocalDate(),
                 rs.getBigDecimal("name_score"), rs.getString("dob_match"), rs.getBigDecimal("score"),
                 rs.getTimestamp("opened_at").toInstant(), rs.getString("decided_by"),
-                decided == null ? null : decided.toInstant(), rs.getString("reason"));
+                decided == null ? null : decided.toInstant(), rs.getString("reason"), rs.getString("source_of_funds"));
     }
 }

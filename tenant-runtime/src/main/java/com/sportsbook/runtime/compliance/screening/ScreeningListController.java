@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The platform's list versions (internal: the service token): read them, and load a newer publication of a list in
- * its official format (the body is the file: UN XML, OFAC SDN CSV). Loading re-screens every player of every active
+ * its official format (the body is the file: UN XML, OFAC SDN CSV, the PEP list in the {@code PepCsv} format), or,
+ * for the PEP list, without a body: what its configured source offers now. Loading re-screens every player of every active
  * tenant before it answers, with the counts. Only this replica loads it; run the call against each replica (or share
  * {@code runtime.compliance.screening.list-directory} and restart) when there are several.
  */
@@ -39,19 +40,23 @@ class ScreeningListController {
     }
 
     @GetMapping("/internal/v1/screening/lists")
-    @Operation(summary = "The sanctions list versions screened against now (platform-wide)")
+    @Operation(summary = "The screening list versions (UN, OFAC, PEP) screened against now (platform-wide)")
     List<ScreeningLists.ListVersion> versions() {
         return lists.versions();
     }
 
     @PostMapping(path = "/internal/v1/screening/lists/{source}", consumes = "*/*")
-    @Operation(summary = "Load a newer version of a list (un: consolidated XML, ofac: SDN CSV) and re-screen every player")
+    @Operation(summary = "Load a newer version of a list (un: consolidated XML, ofac: SDN CSV, pep: the PEP CSV format, or no"
+            + " body to reload the configured PEP source) and re-screen every player")
     ResponseEntity<?> load(@PathVariable String source, @RequestParam(required = false) String name,
             @RequestParam(required = false, defaultValue = "false") boolean force,
             @RequestBody(required = false) byte[] content) {
         Optional<ListSource> list = ListSource.fromWireName(source);
         if (list.isEmpty()) {
-            return Problems.response(HttpStatus.NOT_FOUND, "unknown_list_source", "Lists are un and ofac, not " + source + ".");
+            return Problems.response(HttpStatus.NOT_FOUND, "unknown_list_source", "Lists are un, ofac and pep, not " + source + ".");
+        }
+        if (list.get() == ListSource.PEP && (content == null || content.length == 0)) {
+            return answer(lists.reloadPep(force));
         }
         if (name == null || !NAME.matcher(name).matches()) {
             return Problems.invalidField("Name the version (the publication's file name).", "name",
@@ -64,7 +69,11 @@ class ScreeningListController {
             return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "list_too_large",
                     "A list file is at most " + MAX_LIST_BYTES / (1024 * 1024) + " MB.");
         }
-        return switch (lists.load(list.get(), name, content, force)) {
+        return answer(lists.load(list.get(), name, content, force));
+    }
+
+    private ResponseEntity<?> answer(ScreeningLists.LoadOutcome outcome) {
+        return switch (outcome) {
             case ScreeningLists.LoadOutcome.Refused refused ->
                     Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, refused.code(), refused.detail());
             case ScreeningLists.LoadOutcome.Loaded loaded -> ResponseEntity.status(HttpStatus.CREATED)

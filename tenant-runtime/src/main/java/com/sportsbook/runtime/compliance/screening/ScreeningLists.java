@@ -100,7 +100,7 @@ class ScreeningLists {
                 current = loaded;
                 started.complete(loaded);
             } catch (RuntimeException | Error e) {
-                log.error("the sanctions lists could not be loaded; screening refuses to clear anyone", e);
+                log.error("the screening lists could not be loaded; screening refuses to clear anyone", e);
                 started.completeExceptionally(e);
             }
         });
@@ -144,7 +144,7 @@ class ScreeningLists {
         Map<ListSource, ListVersion> versions = new EnumMap<>(before.snapshot().versions());
         versions.put(source, version);
         current = new Current(lists, new Snapshot(ScreeningIndex.build(lists.values(), policy), Map.copyOf(versions)));
-        log.info("sanctions list {} version {} loaded: {} entries, {} individuals", source.wireName(), name,
+        log.info("screening list {} version {} loaded: {} entries, {} individuals", source.wireName(), name,
                 parsed.entries().size(), individuals);
         return new LoadOutcome.Loaded(version);
     }

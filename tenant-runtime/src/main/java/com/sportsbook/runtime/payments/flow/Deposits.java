@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Starting a deposit: the compliance gate first, then a pending payment is recorded and the provider is asked to
- * collect. Nothing is credited here; the wallet is credited by the provider's verified webhook ({@link
+ * Starting a deposit: the compliance gate first, then a pending payment is recorded (one transaction, the player's
+ * deposit starts taking turns) and the provider is asked to collect. Nothing is credited here; the wallet is credited by the provider's verified webhook ({@link
  * WebhookIntake}). The player's idempotency key makes a retried request return the first one's payment.
  */
 public final class Deposits {
@@ -66,16 +66,29 @@ public final class Deposits {
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash);
         }
-        DepositGate.Decision decision = gate.check(command.playerId(), command.brand(), command.amount(), command.currency());
-        if (decision instanceof DepositGate.Decision.Refused refused) {
-            return new Result.Refused(refused.code(), refused.detail(), refused.status());
-        }
         Instant now = clock.instant();
         Payment payment = new Payment(UUID.randomUUID(), "deposit", command.playerId(), command.brand(), command.amount(),
                 command.currency(), provider.name(), null, Payment.PENDING, Payment.PENDING, null, hash, null, now, now);
-        boolean inserted = Boolean.TRUE.equals(transactions.execute(status -> records.insert(payment, key)));
-        if (!inserted) {
-            return replay(transactions.execute(status -> records.byIdempotencyKey(key)).orElseThrow(), hash);
+        // the gate counts the player's pending deposits: checking and recording take turns per player, or two deposits
+        // started together would both fit the same headroom
+        Result notStarted = transactions.execute(status -> {
+            records.lockDepositStarts(command.playerId());
+            Optional<Payment> raced = records.byIdempotencyKey(key);
+            if (raced.isPresent()) {
+                return replay(raced.get(), hash);
+            }
+            DepositGate.Decision decision = gate.check(command.playerId(), command.brand(), command.amount(),
+                    command.currency());
+            if (decision instanceof DepositGate.Decision.Refused refused) {
+                return new Result.Refused(refused.code(), refused.detail(), refused.status());
+            }
+            if (!records.insert(payment, key)) {
+                return replay(records.byIdempotencyKey(key).orElseThrow(), hash);
+            }
+            return null;
+        });
+        if (notStarted != null) {
+            return notStarted;
         }
         String tenant = TenantContext.require().slug().value();
         ProviderStart started;

@@ -36,6 +36,27 @@ final class PaymentRecords {
                 .update() == 1;
     }
 
+    /**
+     * Makes the player's deposit starts take turns until the caller's transaction ends. Advisory locks are
+     * database-wide: the key names the player, whose id no other tenant has.
+     */
+    void lockDepositStarts(UUID playerId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param("deposit-start:" + playerId).query().listOfRows();
+    }
+
+    /**
+     * The sum of the player's deposits in this currency started at or after {@code since} and not settled: pending
+     * ones started after {@code expiredBefore}, and processing ones.
+     */
+    long pendingDeposits(UUID playerId, String currency, Instant since, Instant expiredBefore) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(amount), 0) FROM payment
+                WHERE player_id = ? AND kind = 'deposit' AND currency = ? AND created_at >= ?
+                  AND (status = 'processing' OR (status = 'pending' AND created_at > ?))""")
+                .params(playerId, currency, Timestamp.from(since), Timestamp.from(expiredBefore))
+                .query(Long.class).single();
+    }
+
     Optional<Payment> lockById(UUID id) {
         return jdbc.sql("SELECT * FROM payment WHERE id = ? FOR UPDATE").param(id).query(PaymentRecords::map).optional();
     }

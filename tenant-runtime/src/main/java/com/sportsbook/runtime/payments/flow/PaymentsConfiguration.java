@@ -3,6 +3,7 @@ package com.sportsbook.runtime.payments.flow;
 import org.springframework.context.ApplicationEventPublisher;
 import com.sportsbook.runtime.payments.DepositGate;
 import com.sportsbook.runtime.payments.PaymentProvider;
+import com.sportsbook.runtime.payments.PendingDeposits;
 import com.sportsbook.runtime.payments.PermissiveDepositGateUntilComplianceLands;
 import com.sportsbook.runtime.payments.PermissiveWithdrawalGateUntilComplianceLands;
 import com.sportsbook.runtime.payments.WithdrawalGate;
@@ -28,6 +29,11 @@ class PaymentsConfiguration {
     @Bean
     PaymentRecords paymentRecords(DataSource dataSource) {
         return new PaymentRecords(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    PendingDeposits pendingDeposits(PaymentRecords records, PaymentsSettings settings, Clock clock) {
+        return new PendingDepositTotals(records, settings.pendingDepositExpiry(), clock);
     }
 
     @Bean

@@ -177,7 +177,70 @@ class ResponsibleGamblingIT {
         JsonNode limit = limitOf(call(MAIN, "GET", "/api/v1/responsible-gambling", token, null), "deposit", "day");
         assertThat(limit.get("amount").asLong()).isEqualTo(5_000);
         assertThat(limit.get("used").asLong()).isEqualTo(3_000);
-        assertThat(limit.get("remaining").asLong()).isEqualTo(2_000);
+        assertThat(limit.get("awaitingProvider").asLong()).as("the deposit started, not confirmed yet").isEqualTo(2_000);
+        assertThat(limit.get("remaining").asLong()).isZero();
+    }
+
+    @Test
+    void depositsStartedTogetherNeverPassTheLimitBetweenThemWhileThePspHasNotConfirmedThem() throws Exception {
+        Account player = register(MAIN, "Connie", "Current");
+        String token = signIn(player);
+        call(MAIN, "PUT", "/api/v1/responsible-gambling/limits/deposit/day", token, "{\"amount\": 5000}");
+        credit(player, 1_000);
+
+        List<Response> answers;
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(10)) {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> started = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                started.add(threads.submit(() -> {
+                    start.await();
+                    return deposit(player, token, 1_000);
+                }));
+            }
+            start.countDown();
+            answers = new java.util.ArrayList<>();
+            for (var answer : started) {
+                answers.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 202).as("4,000 left of 5,000").hasSize(4);
+        assertThat(answers).filteredOn(answer -> answer.status() != 202)
+                .extracting(Response::code).hasSize(6).containsOnly("deposit_limit_exceeded");
+        long pending = in(() -> sql().sql("""
+                SELECT COALESCE(SUM(amount), 0) FROM payment WHERE player_id = ? AND kind = 'deposit' AND status = 'pending'""")
+                .param(player.id()).query(Long.class).single());
+        assertThat(pending + 1_000).as("pending and credited").isLessThanOrEqualTo(5_000).isEqualTo(5_000);
+        JsonNode limit = limitOf(call(MAIN, "GET", "/api/v1/responsible-gambling", token, null), "deposit", "day");
+        assertThat(limit.get("awaitingProvider").asLong()).isEqualTo(4_000);
+        assertThat(limit.get("remaining").asLong()).isZero();
+        assertThat(in(() -> sql().sql("SELECT count(*) FROM rg_limit_hit WHERE player_id = ? AND code = 'deposit_limit_exceeded'")
+                .param(player.id()).query(Long.class).single())).as("each refusal recorded").isEqualTo(6);
+    }
+
+    @Test
+    void aDepositThePspFailsFreesItsAmountAndOneNeverTakenUpExpires() {
+        Account player = register(MAIN, "Fay", "Ledd");
+        String token = signIn(player);
+        call(MAIN, "PUT", "/api/v1/responsible-gambling/limits/deposit/day", token, "{\"amount\": 3000}");
+        Response first = deposit(player, token, 2_000);
+        Response second = deposit(player, token, 2_000);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.code()).as("the first one holds 2,000 of the 3,000").isEqualTo("deposit_limit_exceeded");
+
+        Response failed = pspWebhook(player, first, "payment.failed", "insufficient_funds_at_bank");
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat(in(() -> sql().sql("SELECT status FROM payment WHERE id = ?")
+                .param(UUID.fromString(first.json().get("id").asString())).query(String.class).single())).isEqualTo("failed");
+        Response afterTheFailure = deposit(player, token, 2_000);
+        assertThat(afterTheFailure.status()).as("the failed deposit no longer counts").isEqualTo(202);
+        assertThat(deposit(player, token, 2_000).code()).isEqualTo("deposit_limit_exceeded");
+
+        clock.advance(Duration.ofMinutes(61));
+        String later = signIn(player);
+        assertThat(deposit(player, later, 2_000).status()).as("the pending one was never taken up: expired after an hour")
+                .isEqualTo(202);
     }
 
     @Test
@@ -611,6 +674,24 @@ class ResponsibleGamblingIT {
         return call(account.brand(), "POST", "/api/v1/wallet/deposits", token,
                 "{\"amount\": " + amount + ", \"currency\": \"" + account.currency() + "\"}",
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    /** The sandbox PSP's signed webhook about a deposit, as it would deliver it (the tenant stored no secret of its own). */
+    private Response pspWebhook(Account account, Response deposit, String type, String failureReason) {
+        UUID paymentId = UUID.fromString(deposit.json().get("id").asString());
+        String reference = in(() -> sql().sql("SELECT provider_reference FROM payment WHERE id = ?").param(paymentId)
+                .query(String.class).single());
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("reference", reference);
+        data.put("amount", deposit.json().get("amount").asLong());
+        data.put("currency", account.currency());
+        data.put("failureReason", failureReason);
+        byte[] body = JSON.writeValueAsBytes(Map.of("id", "evt_" + UUID.randomUUID().toString().replace("-", ""),
+                "type", type, "created", clock.instant().getEpochSecond(), "data", data));
+        String signature = new com.sportsbook.commons.WebhookSignature("dev-only-sandbox-psp-secret-not-for-production",
+                "sandbox-webhooks").header(TENANT, body, clock.instant());
+        return call(account.brand(), "POST", "/api/v1/payments/webhooks/sandbox", null,
+                new String(body, java.nio.charset.StandardCharsets.UTF_8), Map.of("Sandbox-Signature", signature));
     }
 
     private Response withdraw(Account account, String token, long amount) {

@@ -149,7 +149,7 @@ class SanctionsScreeningIT {
         assertThat(opened).filteredOn(c -> c.listSource().equals("ofac")).singleElement()
                 .satisfies(c -> assertThat(c.listVersion()).isEqualTo("ofac-sdn-2024-05-03.csv"));
         assertThat(identities.enabled("a.zawahiri@example.com")).as("sign-in disabled").contains(false);
-        assertThat(TestTenants.inTransaction(TENANT, transactions, () -> cases.list("open", 100)))
+        assertThat(TestTenants.inTransaction(TENANT, transactions, () -> cases.list("open", null, 100)))
                 .as("in the officers' queue").extracting(ScreeningCases.ScreeningCase::playerId).contains(registered.id());
     }
 
@@ -231,7 +231,7 @@ class SanctionsScreeningIT {
                 .isInstanceOfSatisfying(ScreeningLists.LoadOutcome.Refused.class,
                         refused -> assertThat(refused.code()).isEqualTo("list_unreadable"));
         assertThat(lists.versions()).extracting(ScreeningLists.ListVersion::name)
-                .containsExactly("ofac-sdn-2024-05-03.csv", "un-consolidated-2018-10-29.xml");
+                .containsExactly("ofac-sdn-2024-05-03.csv", "sample-fictional-peps.csv", "un-consolidated-2018-10-29.xml");
     }
 
     @Test
