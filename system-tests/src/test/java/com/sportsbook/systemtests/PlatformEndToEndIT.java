@@ -294,6 +294,8 @@ class PlatformEndToEndIT {
                     new Probe("POST", "/api/v1/backoffice/compliance/screening/hits/" + UUID.randomUUID() + "/clearance", "{}"),
                     new Probe("POST", "/api/v1/backoffice/compliance/screening/hits/" + UUID.randomUUID() + "/confirmation", "{}"),
                     new Probe("GET", "/api/v1/backoffice/compliance/screening/lists", null))),
+            Map.entry("PEP screening: record the enhanced due diligence of a PEP hit (approve with the source of funds: deposits above the review amount are no longer refused; or reject with a reason: the account is blocked) (ADR 0024)", List.of(
+                    new Probe("POST", "/api/v1/backoffice/compliance/screening/hits/" + UUID.randomUUID() + "/due-diligence", "{}"))),
             Map.entry("KYC: the case queue (by state, in review first), a case with its documents and history, read a document decrypted (recorded in the case's history), approve or reject with a reason, ask for more documents, set when a verification expires", List.of(
                     new Probe("GET", "/api/v1/backoffice/compliance/kyc/cases", null),
                     new Probe("GET", "/api/v1/backoffice/compliance/kyc/cases/" + UUID.randomUUID(), null),
