@@ -9,9 +9,6 @@ import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestHttp;
 import com.sportsbook.commons.testing.TestKeycloak;
 import com.sportsbook.commons.testing.TestPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,20 +30,13 @@ class TenantOnboardingApiIT {
     private static final TestDatabase DATABASE = TestPostgres.freshDatabase();
     private static final TestKeycloak.Server KEYCLOAK = TestKeycloak.server();
     private static final RealmAccounts ACCOUNTS = new RealmAccounts(KEYCLOAK);
-    private static final String TOKEN = "integration-test-internal-token-0123456789";
+    private static final String TOKEN = ControlPlaneTestSettings.INTERNAL_TOKEN;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("control-plane.internal-token", () -> TOKEN);
-        registry.add("control-plane.provisioning.runtime-url", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("control-plane.provisioning.runtime-timeout", () -> "2s");
-        registry.add("control-plane.identity.keycloak-url", KEYCLOAK::url);
-        registry.add("control-plane.identity.admin-username", KEYCLOAK::adminUsername);
-        registry.add("control-plane.identity.admin-password", KEYCLOAK::adminPassword);
-        registry.add("control-plane.identity.direct-grant-for-tests", () -> "true");
+        ControlPlaneTestSettings.database(registry, DATABASE);
+        ControlPlaneTestSettings.noRuntime(registry);
+        ControlPlaneTestSettings.keycloak(registry, KEYCLOAK);
     }
 
     @LocalServerPort
@@ -285,11 +275,4 @@ class TenantOnboardingApiIT {
                         run -> status.equals(run.get("status").asString()));
     }
 
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package com.sportsbook.controlplane.audit;
 
+import com.sportsbook.controlplane.ControlPlaneTestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -13,8 +14,6 @@ import com.sportsbook.commons.testing.TestPostgres;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,25 +53,17 @@ class PlatformAuditIT {
     private static final TestKeycloak.Server KEYCLOAK = TestKeycloak.server();
     private static final RealmAccounts ACCOUNTS = new RealmAccounts(KEYCLOAK);
     private static final StubRuntime RUNTIME = new StubRuntime();
-    private static final String TOKEN = "integration-test-internal-token-0123456789";
-    private static final int SMTP_PORT = freePort();
+    private static final String TOKEN = ControlPlaneTestSettings.INTERNAL_TOKEN;
     private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("control-plane.internal-token", () -> TOKEN);
+        ControlPlaneTestSettings.database(registry, DATABASE);
         registry.add("control-plane.provisioning.runtime-url", RUNTIME::url);
         registry.add("control-plane.provisioning.runtime-timeout", () -> "5s");
-        registry.add("control-plane.identity.keycloak-url", KEYCLOAK::url);
-        registry.add("control-plane.identity.admin-username", KEYCLOAK::adminUsername);
-        registry.add("control-plane.identity.admin-password", KEYCLOAK::adminPassword);
-        registry.add("control-plane.identity.direct-grant-for-tests", () -> "true");
+        ControlPlaneTestSettings.keycloak(registry, KEYCLOAK);
         registry.add("control-plane.signup.mail-embedded", () -> "true");
-        registry.add("control-plane.signup.mail-port", () -> SMTP_PORT);
     }
 
     @AfterAll
@@ -352,11 +343,4 @@ class PlatformAuditIT {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

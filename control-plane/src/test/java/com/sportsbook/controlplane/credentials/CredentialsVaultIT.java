@@ -1,5 +1,6 @@
 package com.sportsbook.controlplane.credentials;
 
+import com.sportsbook.controlplane.ControlPlaneTestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestHttp;
 import com.sportsbook.commons.testing.TestPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,19 +64,15 @@ class CredentialsVaultIT {
     private static final LocalPlatformRealm PLATFORM = new LocalPlatformRealm();
     private static final LocalKmsPeer KMS = new LocalKmsPeer();
     private static final String KMS_KEY = KMS.createKey();
-    private static final String TOKEN = "credentials-vault-it-internal-token-0123456789";
+    private static final String TOKEN = ControlPlaneTestSettings.INTERNAL_TOKEN;
     private static final String LOCAL_OLD = key("it-local-0-master-key-32-bytes!!");
     private static final String LOCAL_CURRENT = key("it-local-1-master-key-32-bytes!!");
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
+        ControlPlaneTestSettings.database(registry, DATABASE);
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
-        registry.add("control-plane.internal-token", () -> TOKEN);
-        registry.add("control-plane.provisioning.runtime-url", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("control-plane.provisioning.runtime-timeout", () -> "2s");
+        ControlPlaneTestSettings.noRuntime(registry);
         registry.add("control-plane.identity.keycloak-url", PLATFORM::url);
         registry.add("control-plane.signup.mail-embedded", () -> "false");
         registry.add("control-plane.credentials.local-key-id", () -> "it-local-1");
@@ -673,13 +669,5 @@ class CredentialsVaultIT {
 
     private static String key(String thirtyTwoCharacters) {
         return Base64.getEncoder().encodeToString(thirtyTwoCharacters.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

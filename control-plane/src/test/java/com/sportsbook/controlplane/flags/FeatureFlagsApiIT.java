@@ -1,5 +1,6 @@
 package com.sportsbook.controlplane.flags;
 
+import com.sportsbook.controlplane.ControlPlaneTestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,9 +12,6 @@ import com.sportsbook.commons.testing.TestHttp;
 import com.sportsbook.commons.testing.TestKeycloak;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.commons.testing.TestUnleash;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
@@ -37,21 +35,14 @@ class FeatureFlagsApiIT {
     private static final TestDatabase DATABASE = TestPostgres.freshDatabase();
     private static final TestKeycloak.Server KEYCLOAK = TestKeycloak.server();
     private static final RealmAccounts ACCOUNTS = new RealmAccounts(KEYCLOAK);
-    private static final String TOKEN = "integration-test-internal-token-0123456789";
+    private static final String TOKEN = ControlPlaneTestSettings.INTERNAL_TOKEN;
     private static final java.util.Optional<TestUnleash.Server> UNLEASH = TestUnleash.server();
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("control-plane.internal-token", () -> TOKEN);
-        registry.add("control-plane.provisioning.runtime-url", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("control-plane.provisioning.runtime-timeout", () -> "2s");
-        registry.add("control-plane.identity.keycloak-url", KEYCLOAK::url);
-        registry.add("control-plane.identity.admin-username", KEYCLOAK::adminUsername);
-        registry.add("control-plane.identity.admin-password", KEYCLOAK::adminPassword);
-        registry.add("control-plane.identity.direct-grant-for-tests", () -> "true");
+        ControlPlaneTestSettings.database(registry, DATABASE);
+        ControlPlaneTestSettings.noRuntime(registry);
+        ControlPlaneTestSettings.keycloak(registry, KEYCLOAK);
         registry.add("control-plane.flags.unleash.url", () -> UNLEASH.map(TestUnleash.Server::url).orElse(""));
         registry.add("control-plane.flags.unleash.admin-token", () -> UNLEASH.map(TestUnleash.Server::adminToken).orElse(""));
         // the periodic repair would push this test's seeded flags over another platform's in the shared Unleash
@@ -298,11 +289,4 @@ class FeatureFlagsApiIT {
         }
     }
 
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

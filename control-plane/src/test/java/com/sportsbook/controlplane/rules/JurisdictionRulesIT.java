@@ -1,5 +1,6 @@
 package com.sportsbook.controlplane.rules;
 
+import com.sportsbook.controlplane.ControlPlaneTestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sportsbook.commons.testing.TestDatabase;
@@ -8,9 +9,6 @@ import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.controlplane.tenants.RegistrationResult;
 import com.sportsbook.controlplane.tenants.TenantRegistration;
 import com.sportsbook.controlplane.tenants.Tenants;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -35,16 +33,13 @@ import tools.jackson.databind.JsonNode;
 class JurisdictionRulesIT {
 
     private static final TestDatabase DATABASE = TestPostgres.freshDatabase();
-    private static final String TOKEN = "integration-test-internal-token-0123456789";
+    private static final String TOKEN = ControlPlaneTestSettings.INTERNAL_TOKEN;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("control-plane.internal-token", () -> TOKEN);
-        registry.add("control-plane.provisioning.runtime-url", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("control-plane.identity.keycloak-url", () -> "http://127.0.0.1:" + unusedPort());
+        ControlPlaneTestSettings.database(registry, DATABASE);
+        registry.add("control-plane.provisioning.runtime-url", () -> "http://127.0.0.1:" + ControlPlaneTestSettings.unusedPort());
+        registry.add("control-plane.identity.keycloak-url", () -> "http://127.0.0.1:" + ControlPlaneTestSettings.unusedPort());
     }
 
     @LocalServerPort
@@ -306,11 +301,4 @@ class JurisdictionRulesIT {
         assertThat(brand.get("minimumAge").asInt()).as("the strictest: DE overridden to 23 over US-NJ's 21").isEqualTo(23);
     }
 
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

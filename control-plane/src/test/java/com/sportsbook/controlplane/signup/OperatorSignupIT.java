@@ -1,5 +1,6 @@
 package com.sportsbook.controlplane.signup;
 
+import com.sportsbook.controlplane.ControlPlaneTestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,13 +36,8 @@ class OperatorSignupIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("control-plane.identity.keycloak-url", KEYCLOAK::url);
-        registry.add("control-plane.identity.admin-username", KEYCLOAK::adminUsername);
-        registry.add("control-plane.identity.admin-password", KEYCLOAK::adminPassword);
-        registry.add("control-plane.identity.direct-grant-for-tests", () -> "true");
+        ControlPlaneTestSettings.database(registry, DATABASE);
+        ControlPlaneTestSettings.keycloak(registry, KEYCLOAK);
         registry.add("control-plane.signup.mail-embedded", () -> "true");
         registry.add("control-plane.signup.portal-url", () -> "http://platform.localhost:8080/portal/");
     }
