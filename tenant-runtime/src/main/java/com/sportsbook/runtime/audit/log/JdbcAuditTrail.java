@@ -13,10 +13,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Appends a record to the bound tenant's {@code audit_record}: one INSERT in the caller's transaction (or a
- * transaction of its own when there is none). No chain state is read or locked here, so concurrent writers never wait
+ * Appends records to the bound tenant's {@code audit_record} in the caller's transaction, all of a transaction's
+ * records in one INSERT just before it commits (or a transaction of its own when there is none). No chain state is read or locked here, so concurrent writers never wait
  * on each other; {@link AuditSealer} chains the record after it commits.
  */
 public final class JdbcAuditTrail implements AuditTrail {
@@ -35,15 +39,78 @@ public final class JdbcAuditTrail implements AuditTrail {
 
     @Override
     public void record(AuditEntry entry) {
+        Row row = row(entry);
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
+            pending().add(row);
+        } else {
+            transactions.executeWithoutResult(status -> insert(List.of(row)));
+        }
+    }
+
+    private record Row(String kind, String subject, String reference, String actor, Timestamp at, String payload) {
+    }
+
+    private Row row(AuditEntry entry) {
         String payload = CanonicalJson.write(entry.payload());
         // microseconds: what PostgreSQL keeps, so the time hashed later is the time written now
         Instant at = (entry.occurredAt() == null ? clock.instant() : entry.occurredAt()).truncatedTo(ChronoUnit.MICROS);
         String actor = entry.actor() == null || entry.actor().isBlank() ? currentActor() : entry.actor();
-        transactions.executeWithoutResult(status -> jdbc.sql("""
-                INSERT INTO audit_record (kind, subject_id, reference, actor, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(cut(entry.kind(), 60), cut(entry.subject(), 200), cut(entry.reference(), 200), cut(actor, 200),
-                        Timestamp.from(at), payload)
-                .update());
+        return new Row(cut(entry.kind(), 60), cut(entry.subject(), 200), cut(entry.reference(), 200), cut(actor, 200),
+                Timestamp.from(at), payload);
+    }
+
+    /**
+     * The records of the current transaction, written together just before it commits (one statement, in the order
+     * they were recorded): the action and its records still commit or roll back as one.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Row> pending() {
+        List<Row> rows = (List<Row>) TransactionSynchronizationManager.getResource(this);
+        if (rows == null) {
+            List<Row> created = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    if (!created.isEmpty()) {
+                        insert(created);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcAuditTrail.this);
+                }
+            });
+            rows = created;
+        }
+        return rows;
+    }
+
+    private void insert(List<Row> rows) {
+        if (rows.size() == 1) {
+            Row row = rows.getFirst();
+            jdbc.sql("""
+                    INSERT INTO audit_record (kind, subject_id, reference, actor, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(row.kind(), row.subject(), row.reference(), row.actor(), row.at(), row.payload())
+                    .update();
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO audit_record (kind, subject_id, reference, actor, occurred_at, payload)
+                SELECT r.kind, r.subject_id, r.reference, r.actor, r.occurred_at::timestamptz, r.payload
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                  AS r(kind, subject_id, reference, actor, occurred_at, payload, n)
+                ORDER BY r.n""")
+                .params(column(rows, Row::kind), column(rows, Row::subject), column(rows, Row::reference),
+                        column(rows, Row::actor), column(rows, row -> row.at().toInstant().toString()),
+                        column(rows, Row::payload))
+                .update();
+    }
+
+    private static String[] column(List<Row> rows, java.util.function.Function<Row, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 
     /** Who is calling: the signed-in account (its username, else its subject), or {@code system} for background work. */

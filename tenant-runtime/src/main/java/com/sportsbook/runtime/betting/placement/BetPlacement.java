@@ -89,7 +89,7 @@ public final class BetPlacement {
             List<Priced> legs = price(slip, current, OddsPolicy.ANY, clock.instant());
             RiskBook.Limits limits = risk.limits(player.id());
             List<List<Integer>> lines = slip.lines();
-            long max = maxUnitStake(player, slip, legs, lines, limits);
+            long max = maxUnitStake(slip, legs, lines, limits, headrooms(slip, legs, limits));
             List<BigDecimal> prices = legs.stream().map(Priced::price).toList();
             return new Quote(legs.stream().map(leg -> new QuotedLeg(leg.offer().selectionId(), leg.offer().selectionName(),
                     leg.offer().eventName(), leg.offer().marketType(), leg.offer().line(), leg.offer().marketStatus(),
@@ -137,7 +137,8 @@ public final class BetPlacement {
             throw new BetRefused(BetRejection.STAKE_BELOW_MINIMUM, "The stake per line is at least " + limits.minStake() + ".",
                     Map.of("minStake", limits.minStake()));
         }
-        long max = maxUnitStake(player, slip, legs, lines, limits);
+        List<Long> headrooms = headrooms(slip, legs, limits);
+        long max = maxUnitStake(slip, legs, lines, limits, headrooms);
         if (slip.unitStake() > max) {
             throw new BetRefused(BetRejection.STAKE_ABOVE_MAXIMUM, "The stake per line is at most " + max + " on these selections.",
                     Map.of("maxStake", max));
@@ -148,13 +149,14 @@ public final class BetPlacement {
         boolean inPlay = legs.stream().anyMatch(leg -> leg.offer().inPlay());
         UUID betId = UUID.randomUUID();
         String statusNow = delay > 0 ? "pending" : "accepted";
+        // the stake first, so the bet row is written once with it; a key taken meanwhile rolls both back
+        WalletOutcome.Applied stake = takeStake(player, slip, betId, delay > 0);
         BetRecords.NewBet bet = new BetRecords.NewBet(betId, player.id(), player.brand(), slip.currency(), slip.shape().name(),
                 slip.unitStake(), lines.size(), slip.totalStake(), potential, slip.policy().wire(), inPlay, statusNow, key, hash,
-                now, delay > 0 ? now.plusSeconds(delay) : null);
+                now, delay > 0 ? now.plusSeconds(delay) : null, stake.transactionId(), stake.holdId());
         if (!records.insert(bet)) {
             throw new KeyTaken();
         }
-        takeStake(player, slip, betId, delay > 0);
         List<BetView.Leg> legViews = new ArrayList<>();
         for (int i = 0; i < legs.size(); i++) {
             Priced leg = legs.get(i);
@@ -162,18 +164,17 @@ public final class BetPlacement {
             BetView.Leg view = new BetView.Leg(i, offer.selectionId(), offer.selectionKey(), offer.selectionName(),
                     offer.marketId(), offer.marketType(), offer.line(), offer.marketVersion(), offer.eventId(), offer.eventName(),
                     offer.sport(), leg.requested(), leg.price());
-            records.insertLeg(betId, view);
             legViews.add(view);
         }
         List<BetRecords.Line> lineRows = lineRows(lines, prices, slip.unitStake());
-        records.insertLines(betId, lineRows);
         BetView.Transition transition = delay > 0
                 ? new BetView.Transition(null, "pending", "in-play bet delay of " + delay + " s", now)
                 : new BetView.Transition(null, "accepted", "accepted at placement", now);
-        records.transition(betId, transition.from(), transition.to(), transition.cause(), now);
+        records.insertDetails(betId, legViews, lineRows, transition);
         if (delay == 0) {
-            expose(legs.stream().map(Priced::offer).toList(), lineRows, slip.currency());
-            suspendAtLiabilityLimit(legs.stream().map(Priced::offer).toList(), slip.currency(), limits);
+            List<BetOffers.Offer> offered = legs.stream().map(Priced::offer).toList();
+            expose(offered, lineRows, slip.currency());
+            suspendWhereHeadroomIsGone(offered, slip.currency(), limits, headroomsAfter(headrooms, lineRows));
         }
         // what was written, as a reader would see it (no second read)
         BetView placed = new BetView(betId, player.id(), bet.type(), bet.currency(), bet.unitStake(), bet.lines(),
@@ -247,9 +248,15 @@ public final class BetPlacement {
 
     /** A market whose liability leaves less headroom than a minimum bet is suspended (a hold traders can release). */
     private void suspendAtLiabilityLimit(List<BetOffers.Offer> legs, String currency, RiskBook.Limits limits) {
-        for (BetOffers.Offer leg : legs) {
-            long headroom = risk.headroom(leg.marketId(), leg.selectionId(), currency, limits.marketLiabilityLimit());
-            if (headroom < limits.minStake()) {
+        suspendWhereHeadroomIsGone(legs, currency, limits, legs.stream()
+                .map(leg -> risk.headroom(leg.marketId(), leg.selectionId(), currency, limits.marketLiabilityLimit())).toList());
+    }
+
+    private void suspendWhereHeadroomIsGone(List<BetOffers.Offer> legs, String currency, RiskBook.Limits limits,
+            List<Long> headrooms) {
+        for (int i = 0; i < legs.size(); i++) {
+            BetOffers.Offer leg = legs.get(i);
+            if (headrooms.get(i) < limits.minStake()) {
                 holds.hold(TradingHolds.Level.MARKET, leg.marketId().toString(),
                         "liability limit of " + limits.marketLiabilityLimit() + " " + currency + " reached on " + leg.selectionName(),
                         "risk engine");
@@ -257,7 +264,7 @@ public final class BetPlacement {
         }
     }
 
-    private void takeStake(PlayerView player, Betslip slip, UUID betId, boolean hold) {
+    private WalletOutcome.Applied takeStake(PlayerView player, Betslip slip, UUID betId, boolean hold) {
         AccountRef.Player cash = AccountRef.cash(player.id(), player.brand(), java.util.Currency.getInstance(slip.currency()));
         AccountRef.House held = AccountRef.house(player.brand(), java.util.Currency.getInstance(slip.currency()),
                 HouseAccountKind.STAKES_HELD);
@@ -267,18 +274,18 @@ public final class BetPlacement {
                 : wallet.execute(new WalletCommand.Transfer("bet-stake:" + betId, TransactionKind.STAKE,
                         List.of(new Posting(cash, -slip.totalStake()), new Posting(held, slip.totalStake())), betId.toString(),
                         "stake of bet " + betId));
-        switch (outcome) {
-            case WalletOutcome.Applied applied -> records.stakeTaken(betId, applied.transactionId(), applied.holdId());
+        return switch (outcome) {
+            case WalletOutcome.Applied applied -> applied;
             case WalletOutcome.Rejected rejected -> throw new BetRefused(
                     rejected.reason() == Rejection.INSUFFICIENT_FUNDS ? BetRejection.INSUFFICIENT_FUNDS : BetRejection.PLAYER_CANNOT_BET,
                     rejected.reason() == Rejection.INSUFFICIENT_FUNDS ? "The balance does not cover the stake of " + slip.totalStake() + "."
                             : "The wallet refused the stake: " + rejected.detail());
-        }
+        };
     }
 
     private void expose(List<BetOffers.Offer> legs, List<BetRecords.Line> lines, String currency) {
         for (BetRecords.Line line : lines) {
-            long payout = BigDecimal.valueOf(line.stake()).multiply(line.odds()).setScale(0, RoundingMode.DOWN).longValueExact();
+            long payout = payout(line);
             for (int position : line.positions()) {
                 BetOffers.Offer leg = legs.get(position);
                 risk.expose(leg.selectionId(), leg.marketId(), currency, line.stake(), payout);
@@ -294,13 +301,37 @@ public final class BetPlacement {
         return rows;
     }
 
-    private long maxUnitStake(PlayerView player, Betslip slip, List<Priced> legs, List<List<Integer>> lines,
-            RiskBook.Limits limits) {
+    /** Each leg's liability headroom in its market, as the book stands (under the markets' locks when placing). */
+    private List<Long> headrooms(Betslip slip, List<Priced> legs, RiskBook.Limits limits) {
+        return legs.stream().map(leg -> risk.headroom(leg.offer().marketId(), leg.offer().selectionId(),
+                slip.currency(), limits.marketLiabilityLimit())).toList();
+    }
+
+    private static long maxUnitStake(Betslip slip, List<Priced> legs, List<List<Integer>> lines, RiskBook.Limits limits,
+            List<Long> headrooms) {
         List<BigDecimal> prices = legs.stream().map(Priced::price).toList();
         List<BigDecimal> lineOdds = lines.stream().map(line -> Returns.lineOdds(prices, line)).toList();
-        List<Long> headrooms = legs.stream().map(leg -> risk.headroom(leg.offer().marketId(), leg.offer().selectionId(),
-                slip.currency(), limits.marketLiabilityLimit())).toList();
         return StakeLimits.maxUnitStake(lineOdds, limits.maxPayout(), headrooms, lines, limits.stakeFactor());
+    }
+
+    /**
+     * The headroom each leg has left once this bet is exposed, without asking the book again: exposing a line adds its
+     * payout to the leg's selection and its stake to the leg's market, and legs of a bet are in different markets.
+     * Exact because the markets stay locked until the transaction ends.
+     */
+    private static List<Long> headroomsAfter(List<Long> before, List<BetRecords.Line> lines) {
+        List<Long> after = new ArrayList<>(before);
+        for (BetRecords.Line line : lines) {
+            long payout = payout(line);
+            for (int position : line.positions()) {
+                after.set(position, after.get(position) - payout + line.stake());
+            }
+        }
+        return after;
+    }
+
+    private static long payout(BetRecords.Line line) {
+        return BigDecimal.valueOf(line.stake()).multiply(line.odds()).setScale(0, RoundingMode.DOWN).longValueExact();
     }
 
     /** An in-play bet waits the longest of trading's delays for its sports and the jurisdiction's least delay. */

@@ -18,7 +18,8 @@ public final class BetRecords {
     /** A bet row as written at placement. */
     public record NewBet(UUID id, UUID playerId, String brand, String currency, String type, long unitStake, int lines,
             long totalStake, long potentialReturn, String oddsPolicy, boolean inPlay, String status,
-            String idempotencyKey, String requestHash, Instant placedAt, Instant acceptAfter) {
+            String idempotencyKey, String requestHash, Instant placedAt, Instant acceptAfter, UUID stakeTransactionId,
+            UUID stakeHoldId) {
     }
 
     public record Line(int lineNo, List<Integer> positions, BigDecimal odds, long stake) {
@@ -43,34 +44,59 @@ public final class BetRecords {
     public boolean insert(NewBet bet) {
         return jdbc.sql("""
                 INSERT INTO bet (id, player_id, brand, currency, bet_type, unit_stake, line_count, total_stake, potential_return,
-                  odds_policy, in_play, status, idempotency_key, request_hash, placed_at, accept_after, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  odds_policy, in_play, status, idempotency_key, request_hash, placed_at, accept_after, decided_at,
+                  stake_transaction_id, stake_hold_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (player_id, idempotency_key) DO NOTHING""")
                 .params(bet.id(), bet.playerId(), bet.brand(), bet.currency(), bet.type(), bet.unitStake(), bet.lines(),
                         bet.totalStake(), bet.potentialReturn(), bet.oddsPolicy(), bet.inPlay(), bet.status(),
                         bet.idempotencyKey(), bet.requestHash(), Timestamp.from(bet.placedAt()),
                         bet.acceptAfter() == null ? null : Timestamp.from(bet.acceptAfter()),
-                        bet.acceptAfter() == null ? Timestamp.from(bet.placedAt()) : null)
+                        bet.acceptAfter() == null ? Timestamp.from(bet.placedAt()) : null, bet.stakeTransactionId(),
+                        bet.stakeHoldId())
                 .update() == 1;
     }
 
-    public void insertLeg(UUID bet, BetView.Leg leg) {
+    /**
+     * A new bet's legs, lines and first transition in one statement (one round trip, whatever the number of legs and
+     * lines): the arrays are unnested into rows, so a 20-leg system bet costs what a single does.
+     */
+    public void insertDetails(UUID bet, List<BetView.Leg> legs, List<Line> lines, BetView.Transition first) {
         jdbc.sql("""
-                INSERT INTO bet_leg (bet_id, position, selection_id, selection_key, selection_name, market_id, market_type,
-                  market_line, market_version, event_id, event_name, sport_key, requested_price, price)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(bet, leg.position(), leg.selectionId(), leg.selectionKey(), leg.selection(), leg.marketId(), leg.marketType(), leg.line(),
-                        leg.marketVersion(), leg.eventId(), leg.event(), leg.sport(), leg.requestedPrice(), leg.price())
+                WITH legs AS (
+                  INSERT INTO bet_leg (bet_id, position, selection_id, selection_key, selection_name, market_id, market_type,
+                    market_line, market_version, event_id, event_name, sport_key, requested_price, price)
+                  SELECT ?, l.pos::int, l.selection_id::uuid, l.selection_key, l.selection_name, l.market_id::uuid,
+                    l.market_type, l.market_line::numeric, l.market_version::bigint, l.event_id::uuid, l.event_name, l.sport_key,
+                    l.requested_price::numeric, l.price::numeric
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[]) AS l(pos, selection_id, selection_key, selection_name,
+                    market_id, market_type, market_line, market_version, event_id, event_name, sport_key, requested_price, price)
+                ), lines AS (
+                  INSERT INTO bet_line (bet_id, line_no, positions, odds, stake)
+                  SELECT ?, n.line_no::int, n.positions::int[], n.odds::numeric, n.stake::bigint
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS n(line_no, positions, odds, stake)
+                )
+                INSERT INTO bet_transition (bet_id, from_status, to_status, cause, at) VALUES (?, ?, ?, ?, ?)""")
+                .params(bet,
+                        column(legs, leg -> String.valueOf(leg.position())), column(legs, leg -> leg.selectionId().toString()),
+                        column(legs, BetView.Leg::selectionKey), column(legs, BetView.Leg::selection),
+                        column(legs, leg -> leg.marketId().toString()), column(legs, BetView.Leg::marketType),
+                        column(legs, leg -> leg.line() == null ? null : leg.line().toPlainString()),
+                        column(legs, leg -> String.valueOf(leg.marketVersion())), column(legs, leg -> leg.eventId().toString()),
+                        column(legs, BetView.Leg::event), column(legs, BetView.Leg::sport),
+                        column(legs, leg -> leg.requestedPrice() == null ? null : leg.requestedPrice().toPlainString()),
+                        column(legs, leg -> leg.price().toPlainString()),
+                        bet,
+                        column(lines, line -> String.valueOf(line.lineNo())),
+                        column(lines, line -> "{" + String.join(",", line.positions().stream().map(String::valueOf).toList()) + "}"),
+                        column(lines, line -> line.odds().toPlainString()), column(lines, line -> String.valueOf(line.stake())),
+                        bet, first.from(), first.to(), first.cause(), Timestamp.from(first.at()))
                 .update();
     }
 
-    public void insertLines(UUID bet, List<Line> lines) {
-        for (Line line : lines) {
-            jdbc.sql("INSERT INTO bet_line (bet_id, line_no, positions, odds, stake) VALUES (?, ?, ?::int[], ?, ?)")
-                    .params(bet, line.lineNo(), "{" + String.join(",", line.positions().stream().map(String::valueOf).toList()) + "}",
-                            line.odds(), line.stake())
-                    .update();
-        }
+    private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 
     public void transition(UUID bet, String from, String to, String cause, Instant at) {

@@ -385,9 +385,15 @@ final class JdbcLedger implements Wallet {
         return states;
     }
 
+    /** Every posting of a transaction in one statement (the legs unnested into rows), player balances moved first. */
     private void post(UUID transactionId, List<Leg> legs, Map<UUID, AccountState> locked) {
         Timestamp at = now();
-        for (Leg leg : legs) {
+        String[] accounts = new String[legs.size()];
+        String[] amounts = new String[legs.size()];
+        String[] currencies = new String[legs.size()];
+        String[] balancesAfter = new String[legs.size()];
+        for (int i = 0; i < legs.size(); i++) {
+            Leg leg = legs.get(i);
             Long balanceAfter = null;
             if (leg.player()) {
                 AccountState state = locked.get(leg.accountId());
@@ -395,13 +401,19 @@ final class JdbcLedger implements Wallet {
                 locked.put(leg.accountId(), new AccountState(balanceAfter, state.held(), state.debt()));
                 setPlayerBalance(leg.accountId(), balanceAfter, state.held());
             }
-            jdbc.sql("""
-                    INSERT INTO wallet_posting (transaction_id, account_id, amount, currency, balance_after, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(transactionId, leg.accountId(), leg.amount(), leg.account().currency().getCurrencyCode(),
-                            balanceAfter, at)
-                    .update();
+            accounts[i] = leg.accountId().toString();
+            amounts[i] = Long.toString(leg.amount());
+            currencies[i] = leg.account().currency().getCurrencyCode();
+            balancesAfter[i] = balanceAfter == null ? null : Long.toString(balanceAfter);
         }
+        jdbc.sql("""
+                INSERT INTO wallet_posting (transaction_id, account_id, amount, currency, balance_after, created_at)
+                SELECT ?, p.account_id::uuid, p.amount::bigint, p.currency, p.balance_after::bigint, ?
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                  AS p(account_id, amount, currency, balance_after, n)
+                ORDER BY p.n""")
+                .params(transactionId, at, accounts, amounts, currencies, balancesAfter)
+                .update();
     }
 
     private void setPlayerBalance(UUID accountId, long balance, long held) {
