@@ -54,10 +54,12 @@ public class Players {
     private final AuditTrail audit;
     private final RegistrationScreening screening;
     private final PlayerRestrictions restrictions;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Players(PlayerRepository players, PlayerSessions sessions, KeycloakPlayers identities, TenantDirectory directory,
             TransactionTemplate transactions, Clock clock, AuditTrail audit, RegistrationScreening screening,
-            PlayerRestrictions restrictions) {
+            PlayerRestrictions restrictions, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.players = players;
         this.sessions = sessions;
         this.identities = identities;
@@ -195,6 +197,59 @@ public class Players {
      * signed out of, and for an active, live session records the call. Empty when the token is not a player's.
      */
     Optional<Admission> admit(String identityUserId, String sessionRef) {
+        return transactions.execute(status -> {
+            // the common case, an active account in a live session, in two plain statements; anything else the full way
+            Optional<ActiveCall> active = activeCall(identityUserId, sessionRef);
+            if (active.isEmpty()) {
+                return admitFully(identityUserId, sessionRef);
+            }
+            PlayerView view = active.get().player();
+            boolean signIn = sessionRef != null && sessions.touch(view.id(), sessionRef, clock.instant());
+            if (!signIn) {
+                rememberForThisRequest(identityUserId, view);
+                return Optional.of(new Admission(PlayerStatus.ACTIVE, false));
+            }
+            return Optional.of(admitSignIn(identityUserId));
+        });
+    }
+
+    /** A session's first call: the national registers are asked, and a hit excludes the account there and then. */
+    private Admission admitSignIn(String identityUserId) {
+        Player player = players.findByIdentityUserId(identityUserId).orElseThrow();
+        PlayerRestrictions.Exclusion exclusion = restrictions.atSignIn(player.view()).map(found -> {
+            // the session just began: it stays, as an excluded one
+            exclude(player, found, "national register at sign-in", false);
+            return found;
+        }).orElse(null);
+        if (player.status() == PlayerStatus.ACTIVE) {
+            rememberForThisRequest(identityUserId, player.view());
+        }
+        return new Admission(player.status(), false, exclusion);
+    }
+
+    private record ActiveCall(PlayerView player) {
+    }
+
+    /** The player, when the account is active and the session (if any) not signed out of; one read, no entity. */
+    private Optional<ActiveCall> activeCall(String identityUserId, String sessionRef) {
+        return jdbc.sql("""
+                SELECT p.id, p.brand_slug, p.email, p.first_name, p.last_name, p.date_of_birth, p.country, p.currency,
+                  p.status, p.created_at
+                FROM player p
+                WHERE p.identity_user_id = ? AND p.status = 'active'
+                  AND NOT EXISTS (SELECT 1 FROM player_session s WHERE s.session_ref = ? AND s.ended_at IS NOT NULL)""")
+                .params(identityUserId, sessionRef)
+                .query((rs, row) -> new ActiveCall(new PlayerView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
+                        PlayerStatus.fromWireName(rs.getString(9)).wireName(), rs.getTimestamp(10).toInstant())))
+                .optional();
+    }
+
+    /**
+     * Every state the account can be in: signed out, suspended, excluded (an ended exclusion makes it active again),
+     * or a session's first call (the national registers are asked at sign-in).
+     */
+    private Optional<Admission> admitFully(String identityUserId, String sessionRef) {
         return transactions.execute(status -> players.findByIdentityUserId(identityUserId).map(player -> {
             boolean ended = sessionRef != null && sessions.ended(sessionRef);
             PlayerRestrictions.Exclusion exclusion = null;

@@ -1,5 +1,7 @@
 package com.sportsbook.runtime.audit.receipts;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
 import com.sportsbook.runtime.audit.ReceiptKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,7 +11,6 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -17,7 +18,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The platform's Ed25519 receipt key (JDK only). Built from a PKCS#8 private key (what
+ * The platform's Ed25519 receipt key. Built from a PKCS#8 private key (what
  * {@code openssl genpkey -algorithm ed25519} writes, PEM or base64 DER) or from a 32-byte seed; the public key is
  * derived from the private one. The private key never leaves this object: {@link #toString()} says nothing of it.
  */
@@ -31,11 +32,11 @@ final class ReceiptSigner {
      */
     static final String DEV_SEED_PHRASE = "dev-only-receipt-signing-key-not-for-production";
 
-    private final KeyPair keys;
+    private final byte[] seed;
     private final ReceiptKey publicKey;
 
-    private ReceiptSigner(KeyPair keys) {
-        this.keys = keys;
+    private ReceiptSigner(byte[] seed, KeyPair keys) {
+        this.seed = seed.clone();
         byte[] encoded = keys.getPublic().getEncoded();
         String base64 = Base64.getEncoder().encodeToString(encoded);
         this.publicKey = new ReceiptKey(ALGORITHM, keyId(encoded), base64, "-----BEGIN PUBLIC KEY-----\n"
@@ -76,22 +77,21 @@ final class ReceiptSigner {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
             generator.initialize(NamedParameterSpec.ED25519, new SeedSource(seed));
-            return new ReceiptSigner(generator.generateKeyPair());
+            return new ReceiptSigner(seed, generator.generateKeyPair());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The base64 Ed25519 signature over the UTF-8 bytes of {@code text}. */
+    /**
+     * The base64 Ed25519 signature over the UTF-8 bytes of {@code text}: RFC 8032 (deterministic, so the same as the
+     * JDK's or openssl's), computed with BouncyCastle's implementation, which costs a fraction of the JDK provider's.
+     */
     String sign(String text) {
-        try {
-            Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initSign(keys.getPrivate());
-            signature.update(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not sign a receipt", e);
-        }
+        byte[] message = text.getBytes(StandardCharsets.UTF_8);
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(seed, 0, message, 0, message.length, signature, 0);
+        return Base64.getEncoder().encodeToString(signature);
     }
 
     ReceiptKey publicKey() {
