@@ -1,7 +1,7 @@
 // The platform audit: who did what, when, on which tenant; filtered by tenant, action and period, newest first,
 // a page at a time (the cursor of each page is kept, so "Newer" goes back).
-import { read } from './api.js';
-import { el, when } from './dom.js';
+import { read } from '/shared/api.js';
+import { el, when } from '/shared/dom.js';
 
 const ACTIONS = ['tenant.*', 'tenant.created', 'tenant.provisioning_retried', 'tenant.activated', 'tenant.provisioning_failed',
   'tenant.suspended', 'tenant.resumed', 'tenant.offboarded', 'brand.*', 'brand.edited', 'brand.logo_uploaded',

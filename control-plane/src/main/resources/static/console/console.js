@@ -2,13 +2,13 @@
 // health and schema version, suspend and resume, the schema upgrade across all tenants, feature flag rollouts and the
 // platform audit. Signs in on the platform realm's console client (code + PKCE; staff answer Keycloak's OTP prompt).
 // Hash routes; no framework, no build step; every text is set as text.
-import { AccessRefused, call } from './api.js';
+import { AccessRefused, call } from '/shared/api.js';
 import { renderAudit } from './audit.js';
-import { el } from './dom.js';
+import { el } from '/shared/dom.js';
 import { renderFlag, renderFlags } from './flags.js';
 import { renderMigrations } from './migrations.js';
 import * as notice from './notice.js';
-import * as signin from './signin.js';
+import * as signin from '/shared/signin.js';
 import { renderTenants } from './tenants.js';
 
 const STAFF = ['platform-admin', 'platform-support'];
@@ -95,8 +95,10 @@ async function route() {
 
 async function start() {
   document.getElementById('sign-out').addEventListener('click', () => signin.signOut());
-  const config = await call('/api/v1/signups/portal');
-  signin.configure(config.body || {});
+  const config = (await call('/api/v1/signups/portal')).body || {};
+  // the console's own keys: the operator portal on the same host keeps its own sign-in
+  signin.configure({ issuer: config.issuer, clientId: config.consoleClientId || 'console', home: '/console/',
+    storage: 'console.', landing: '#/tenants' });
   try { await signin.complete(); } catch (e) { console.warn(e); showSignIn('The sign-in did not complete. Try again.'); return; }
   window.addEventListener('hashchange', () => { notice.clear(); route(); });
   await route();

@@ -1,7 +1,7 @@
 // Feature flag rollouts over the flags API: every flag with its rollout, kill switch and Unleash sync; one flag's
 // rollout (named tenants, a percentage of tenants, jurisdictions), its kill switch, who has it now and its history.
-import { call, read } from './api.js';
-import { badge, el, when } from './dom.js';
+import { call, read } from '/shared/api.js';
+import { badge, el, when } from '/shared/dom.js';
 import * as notice from './notice.js';
 
 function rolloutText(flag) {

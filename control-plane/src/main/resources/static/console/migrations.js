@@ -1,7 +1,7 @@
 // The upgrade of every tenant schema to the runtime's tenant changelog: a progress bar over all schemas (done,
 // failed, migrating now), polled while it runs; platform admins start one.
-import { call, read } from './api.js';
-import { el, when } from './dom.js';
+import { call, read } from '/shared/api.js';
+import { el, when } from '/shared/dom.js';
 import * as notice from './notice.js';
 
 function summary(progress) {

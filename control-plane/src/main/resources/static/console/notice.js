@@ -1,5 +1,5 @@
 // The line under the bar that says what the last action did (or why it was refused).
-import { el, problemBox } from './dom.js';
+import { el, problemBox } from '/shared/dom.js';
 
 const box = () => document.getElementById('result');
 

@@ -1,7 +1,7 @@
 // Every tenant with its lifecycle status, provisioning state, and its schema's health and version as the runtime
 // sees them; platform admins suspend and resume tenants here (a suspended tenant's hosts answer 503 at the edge).
-import { call, read } from './api.js';
-import { badge, el, when } from './dom.js';
+import { call, read } from '/shared/api.js';
+import { badge, el, when } from '/shared/dom.js';
 import * as notice from './notice.js';
 
 const HEALTH_WORDS = { healthy: 'healthy', behind: 'changesets to apply', unreachable: 'unreachable', unknown: 'unknown' };

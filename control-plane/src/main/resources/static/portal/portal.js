@@ -1,8 +1,8 @@
 // The operator portal: sign up, confirm the address, sign in, create brands with the wizard and follow their
 // provisioning. Hash routes; no framework, no build step.
-import { call } from './api.js';
-import { el } from './dom.js';
-import * as signin from './signin.js';
+import { call } from '/shared/api.js';
+import { el } from '/shared/dom.js';
+import * as signin from '/shared/signin.js';
 import { renderSignup, renderVerification } from './signup.js';
 import { renderTenant } from './tenant.js';
 import { renderWizard } from './wizard.js';
@@ -15,7 +15,7 @@ function renderAccount() {
   const claims = signin.claims();
   if (claims) {
     const out = el('button', { type: 'button', class: 'secondary', id: 'sign-out' }, 'Sign out');
-    out.addEventListener('click', () => { signin.signOut(); location.hash = '#/'; route(); });
+    out.addEventListener('click', () => { signin.forget(); location.hash = '#/'; route(); });
     account.replaceChildren(el('span', { id: 'signed-in-as' }, claims.email || claims.preferred_username), out);
   } else {
     account.replaceChildren(el('a', { href: '#/signin', id: 'nav-signin' }, 'Sign in'), el('a', { href: '#/signup', id: 'nav-signup' }, 'Sign up'));
@@ -59,7 +59,8 @@ async function route() {
 
 async function start() {
   portalConfig = (await call('/api/v1/signups/portal')).body;
-  signin.configure(portalConfig, portalConfig.portalClientId);
+  signin.configure({ issuer: portalConfig.issuer, clientId: portalConfig.portalClientId, home: '/portal/',
+    storage: 'portal.' });
   try { await signin.complete(); } catch (e) { console.warn(e); }
   window.addEventListener('hashchange', route);
   await route();

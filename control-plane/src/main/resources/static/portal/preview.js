@@ -1,6 +1,6 @@
 // A live preview of the player skin with the chosen theme: the skin's colour and font roles, the logo, an event with
 // prices and a betslip. Re-rendered on every change in the wizard.
-import { el } from './dom.js';
+import { el } from '/shared/dom.js';
 
 const VARIABLES = { primary: '--p-primary', onPrimary: '--p-on-primary', secondary: '--p-secondary',
   background: '--p-background', surface: '--p-surface', text: '--p-text', mutedText: '--p-muted-text' };

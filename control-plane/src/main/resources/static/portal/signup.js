@@ -1,6 +1,6 @@
 // Signing up as an operator, and following the e-mailed link.
-import { call } from './api.js';
-import { el, problemBox } from './dom.js';
+import { call } from '/shared/api.js';
+import { el, problemBox } from '/shared/dom.js';
 
 function field(label, input, hint) {
   return [el('label', { for: input.id }, label), input, hint ? el('p', { class: 'hint' }, hint) : null];

@@ -1,7 +1,7 @@
 // One tenant in the portal: provisioning followed live (a progress bar and each step's status, failures in plain
 // words, a retry button), the brand's addresses once live, and its settings, editable at any time.
-import { call } from './api.js';
-import { el, problemBox } from './dom.js';
+import { call } from '/shared/api.js';
+import { el, problemBox } from '/shared/dom.js';
 
 const STEP_NAMES = { schema_created: 'Database schema', migrations_applied: 'Tables and data model',
   identity_realm: 'Player and staff sign-in', seed_data: 'Sports, markets and settings', hosts_routed: 'Web addresses' };

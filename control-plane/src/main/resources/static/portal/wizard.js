@@ -1,7 +1,7 @@
 // The brand wizard: name and hosts, the look (theme, colours, fonts, logo) with a live preview, languages and
 // currencies, jurisdictions, payment and identity-verification providers; submitting starts provisioning.
-import { call } from './api.js';
-import { el, problemBox } from './dom.js';
+import { call } from '/shared/api.js';
+import { el, problemBox } from '/shared/dom.js';
 import { renderPreview } from './preview.js';
 
 const COLOR_ROLES = [['primary', 'Primary'], ['onPrimary', 'Text on primary'], ['secondary', 'Accent'],

@@ -40,8 +40,9 @@ class PlatformAccessRules {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/internal/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error").permitAll()
-                        // the portal's and console's pages, and signing up, are open; the embedded mode's mailbox too
-                        .requestMatchers(HttpMethod.GET, "/", "/portal/**", "/console/**", "/dev/mailbox",
+                        // the portal's and console's pages (and the scripts they share), and signing up, are open;
+                        // the embedded mode's mailbox too
+                        .requestMatchers(HttpMethod.GET, "/", "/portal/**", "/console/**", "/shared/**", "/dev/mailbox",
                                 "/api/v1/signups/terms", "/api/v1/signups/portal").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/signups", "/api/v1/signups/verification").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/signups/me").hasRole(operator)

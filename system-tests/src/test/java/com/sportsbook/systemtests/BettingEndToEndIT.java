@@ -33,11 +33,9 @@ class BettingEndToEndIT {
 
     @BeforeAll
     void aPlayerWithMoneyAndEventsToBetOn() {
-        platform = new RunningPlatform();
-        platform.start();
+        platform = RunningPlatform.withTenant("theta", HOST);
         edge = platform.edge();
-        accounts = new RealmAccounts(platform.keycloak);
-        platform.provisionTenant(accounts, "theta", HOST);
+        accounts = platform.accounts();
         player = BettingFixtures.fundedPlayer(edge, accounts, "theta", HOST, 10_000);
         browserPunter = BettingFixtures.punter(edge, accounts, "theta", HOST, 10_000);
         Instant kickOff = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
@@ -53,9 +51,6 @@ class BettingEndToEndIT {
 
     @AfterAll
     void stop() {
-        if (accounts != null) {
-            accounts.close();
-        }
         if (platform != null) {
             platform.close();
         }
@@ -349,9 +344,7 @@ class BettingEndToEndIT {
         try (SkinBrowser browser = SkinBrowser.desktop()) {
             browser.open(skin + "/#/event/" + event);
             browser.click("#sign-in");
-            browser.type("#username", browserPunter.email());
-            browser.type("#password", BettingFixtures.PASSWORD);
-            browser.click("#kc-login");
+            browser.signInOnRealm(browserPunter.email(), BettingFixtures.PASSWORD);
             browser.awaitVisible("#my-bets");
             browser.awaitTextContaining("#balance", "100.00");
             browser.open(skin + "/#/event/" + event);
@@ -389,9 +382,7 @@ class BettingEndToEndIT {
         try (SkinBrowser browser = SkinBrowser.desktop()) {
             browser.open(skin + "/#/responsible-gambling");
             browser.click("#sign-in");
-            browser.type("#username", punter.email());
-            browser.type("#password", BettingFixtures.PASSWORD);
-            browser.click("#kc-login");
+            browser.signInOnRealm(punter.email(), BettingFixtures.PASSWORD);
             browser.awaitVisible("#responsible-gambling");
             browser.awaitVisible("#rg-limits");
             browser.type("#rg-amount", "50");

@@ -51,13 +51,25 @@ final class BettingFixtures {
         return placed.json().get("id").asString();
     }
 
-    static Punter punter(TestHttp edge, RealmAccounts accounts, String tenant, String host, long cash) {
-        String email = "punter." + UUID.randomUUID() + "@example.com";
+    /** A player as registered on a brand: the email they sign in with (password {@link #PASSWORD}), id and status. */
+    record Registered(String email, String id, String status) {
+    }
+
+    /** Registers a player from Malta paying in EUR on the brand's host, as the skin's registration form does. */
+    static Registered register(TestHttp edge, String host, String firstName, String lastName, String dateOfBirth) {
+        String email = firstName.toLowerCase() + "." + UUID.randomUUID() + "@example.com";
         TestHttp.Response registered = edge.post("/api/v1/players", """
-                {"email": "%s", "password": "Correct-Horse-42", "firstName": "Pat", "lastName": "Punter",
-                 "dateOfBirth": "1988-04-04", "country": "MT", "currency": "EUR"}""".formatted(email)).host(host).send();
+                {"email": "%s", "password": "%s", "firstName": "%s", "lastName": "%s",
+                 "dateOfBirth": "%s", "country": "MT", "currency": "EUR"}"""
+                .formatted(email, PASSWORD, firstName, lastName, dateOfBirth)).host(host).send();
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        String playerId = registered.json().get("id").asString();
+        return new Registered(email, registered.json().get("id").asString(), registered.json().get("status").asString());
+    }
+
+    static Punter punter(TestHttp edge, RealmAccounts accounts, String tenant, String host, long cash) {
+        Registered registered = register(edge, host, "Pat", "Punter", "1988-04-04");
+        String email = registered.email();
+        String playerId = registered.id();
         String finance = "Bearer " + accounts.staffToken(tenant, "finance");
         TestHttp.Response credited = edge.post("/api/v1/backoffice/wallet/adjustments", """
                 {"playerId": "%s", "account": "cash", "direction": "credit", "amount": %d, "currency": "EUR",

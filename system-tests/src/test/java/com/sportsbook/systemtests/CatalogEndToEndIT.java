@@ -40,11 +40,9 @@ class CatalogEndToEndIT {
 
     @BeforeAll
     void startPlatformWithATenantAndAFeed() {
-        platform = new RunningPlatform();
-        platform.start();
+        platform = RunningPlatform.withTenant("delta", HOST);
         edge = platform.edge();
-        accounts = new RealmAccounts(platform.keycloak);
-        platform.provisionTenant(accounts, "delta", HOST);
+        accounts = platform.accounts();
         PushReport report = push(feed());
         assertThat(report.unreadable()).isEmpty();
         assertThat(report.skipped()).isEmpty();
@@ -52,9 +50,6 @@ class CatalogEndToEndIT {
 
     @AfterAll
     void stop() {
-        if (accounts != null) {
-            accounts.close();
-        }
         if (platform != null) {
             platform.close();
         }

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The compliance console in headless Chromium, through the gateway on the brand's host: compliance officers sign in
  * on the tenant realm's back-office client (password and OTP on Keycloak's pages), change a jurisdiction rule with
- * four eyes, approve a KYC case, clear a screening hit and preview and download a regulator export; a player or a
- * trader who signs in is told plainly that they are not allowed.
+ * four eyes, approve a KYC case, clear a sanctions screening hit, approve a PEP hit's enhanced due diligence and
+ * preview and download a regulator export; a player or a trader who signs in is told plainly that they are not allowed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComplianceConsoleIT {
@@ -39,20 +38,15 @@ class ComplianceConsoleIT {
 
     @BeforeAll
     void startPlatformWithABrand() {
-        platform = new RunningPlatform();
-        platform.start();
+        platform = RunningPlatform.withTenant(TENANT, HOST);
         edge = platform.edge();
-        accounts = new RealmAccounts(platform.keycloak);
-        platform.provisionTenant(accounts, TENANT, HOST);
+        accounts = platform.accounts();
         console = "http://" + HOST + ":" + platform.gatewayPort + "/backoffice/compliance/";
         officerToken = "Bearer " + accounts.staffToken(TENANT, "compliance-officer");
     }
 
     @AfterAll
     void stop() {
-        if (accounts != null) {
-            accounts.close();
-        }
         if (platform != null) {
             platform.close();
         }
@@ -85,7 +79,7 @@ class ComplianceConsoleIT {
 
     @Test
     void aPlayerOrATraderWhoSignsInIsToldTheyAreNotAllowed() {
-        Registered player = register("Petra", "Player", "1992-02-02");
+        BettingFixtures.Registered player = register("Petra", "Player", "1992-02-02");
         RealmAccounts.StaffAccount trader = accounts.staffAccountOf(TENANT, "trader");
 
         try (SkinBrowser browser = SkinBrowser.desktop()) {
@@ -151,8 +145,8 @@ class ComplianceConsoleIT {
     /** A case the sandbox provider referred to an officer is in the queue, opened, and approved with a reason. */
     @Test
     void anOfficerApprovesAKycCaseInReviewFromTheQueue() {
-        Registered rita = register("Rita", "Reviewson", "1990-05-05");
-        String bearer = rita.bearer(accounts);
+        BettingFixtures.Registered rita = register("Rita", "Reviewson", "1990-05-05");
+        String bearer = bearer(rita);
         String pdf = Base64.getEncoder().encodeToString("%PDF-1.7 passport of Rita Reviewson".getBytes(StandardCharsets.UTF_8));
         for (String type : List.of("passport", "proof_of_address")) {
             TestHttp.Response uploaded = edge.post("/api/v1/kyc/documents", """
@@ -193,7 +187,7 @@ class ComplianceConsoleIT {
     /** A sanctioned namesake registers blocked; an officer clears both hits with a reason and the account opens. */
     @Test
     void anOfficerClearsAScreeningHitWithAReason() {
-        Registered namesake = register("Ayman", "al-Zawahiri", "1951-06-19");
+        BettingFixtures.Registered namesake = register("Ayman", "al-Zawahiri", "1951-06-19");
         assertThat(namesake.status()).isEqualTo("blocked");
         String hits = "tr[data-player='" + namesake.id() + "']";
 
@@ -219,7 +213,48 @@ class ComplianceConsoleIT {
                 .header(AUTH, officerToken).send().json();
         assertThat(cleared.valueStream().filter(hit -> hit.get("playerId").asString().equals(namesake.id()))
                 .map(hit -> hit.get("reason").asString())).containsOnly("Passport seen: born in Malta, a namesake");
-        assertThat(edge.get("/api/v1/players/me").host(HOST).header(AUTH, namesake.bearer(accounts)).send().json().at("/player/status").asString())
+        assertThat(edge.get("/api/v1/players/me").host(HOST).header(AUTH, bearer(namesake)).send().json().at("/player/status").asString())
+                .isEqualTo("active");
+    }
+
+    /**
+     * A player registered under the name and birth date of FICT-PEP-0001 of the runtime's sample PEP list
+     * ({@code pep/sample-fictional-peps.csv}) plays on with a PEP hit: the officer sees its kind, no confirmation but
+     * the enhanced due diligence, is told in plain words that an approval needs the source of funds, approves with it,
+     * and the hit shows as decided.
+     */
+    @Test
+    void anOfficerApprovesThePepHitsDueDiligenceWithTheSourceOfFunds() {
+        BettingFixtures.Registered pep = register("Ottokar", "Brannigastor", "1961-04-12");
+        assertThat(pep.status()).as("a PEP may play").isEqualTo("active");
+        String hits = "tr[data-player='" + pep.id() + "']";
+        String sourceOfFunds = "Ministerial salary 2014-2019 and the sale of a family estate, deeds and tax returns seen";
+
+        try (SkinBrowser browser = SkinBrowser.desktop()) {
+            RealmAccounts.StaffAccount officer = signInAsOfficer(browser, "#/screening");
+            browser.awaitTextContaining(hits, "Brannigastor");
+            assertThat(browser.count(hits)).as("the one PEP listing").isEqualTo(1);
+            assertThat(browser.textOf(hits + " .kind")).isEqualTo("PEP");
+            assertThat(browser.textOf(hits)).contains("FICT-PEP-0001");
+            assertThat(browser.count(hits + " .confirm")).as("a PEP hit is not confirmed").isZero();
+
+            browser.click(hits + " .approve-dd");
+            browser.awaitTextContaining("#result", "Please check the form: Source of funds: required to approve");
+            browser.type(hits + " .hit-source-of-funds", sourceOfFunds);
+            browser.click(hits + " .approve-dd");
+            browser.awaitTextContaining("#result", "Due diligence approved for Ottokar Brannigastor");
+            assertThat(browser.count(hits)).as("no longer open").isZero();
+
+            browser.choose("#hit-status", "approved");
+            browser.awaitTextContaining(hits + " .decision", "Due diligence approved by " + officer.username());
+            assertThat(browser.textOf(hits + " .decision")).contains("Source of funds: " + sourceOfFunds);
+            assertThat(browser.textOf(hits + " .kind")).isEqualTo("PEP");
+        }
+        JsonNode approved = edge.get("/api/v1/backoffice/compliance/screening/hits?status=approved&kind=pep").host(HOST)
+                .header(AUTH, officerToken).send().json();
+        assertThat(approved.valueStream().filter(hit -> hit.get("playerId").asString().equals(pep.id()))
+                .map(hit -> hit.get("sourceOfFunds").asString())).containsExactly(sourceOfFunds);
+        assertThat(edge.get("/api/v1/players/me").host(HOST).header(AUTH, bearer(pep)).send().json().at("/player/status").asString())
                 .isEqualTo("active");
     }
 
@@ -252,20 +287,12 @@ class ComplianceConsoleIT {
         }
     }
 
-    /** A player as registered on the brand: the email they sign in with, their id and the account's status. */
-    private record Registered(String email, String id, String status) {
-        String bearer(RealmAccounts accounts) {
-            return "Bearer " + accounts.signIn(TENANT, email, BettingFixtures.PASSWORD);
-        }
+    private BettingFixtures.Registered register(String firstName, String lastName, String dateOfBirth) {
+        return BettingFixtures.register(edge, HOST, firstName, lastName, dateOfBirth);
     }
 
-    private Registered register(String firstName, String lastName, String dateOfBirth) {
-        String email = firstName.toLowerCase() + "." + UUID.randomUUID() + "@example.com";
-        TestHttp.Response registered = edge.post("/api/v1/players", """
-                {"email": "%s", "password": "%s", "firstName": "%s", "lastName": "%s",
-                 "dateOfBirth": "%s", "country": "MT", "currency": "EUR"}"""
-                .formatted(email, BettingFixtures.PASSWORD, firstName, lastName, dateOfBirth)).host(HOST).send();
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        return new Registered(email, registered.json().get("id").asString(), registered.json().get("status").asString());
+    /** The player signed in on the brand, as the value of an Authorization header. */
+    private String bearer(BettingFixtures.Registered player) {
+        return "Bearer " + accounts.signIn(TENANT, player.email(), BettingFixtures.PASSWORD);
     }
 }

@@ -142,9 +142,7 @@ class FeatureFlagsEndToEndIT {
         String skin = "http://" + host + ":" + platform.gatewayPort;
         browser.open(skin + "/");
         browser.click("#sign-in");
-        browser.type("#username", punter.email());
-        browser.type("#password", BettingFixtures.PASSWORD);
-        browser.click("#kc-login");
+        browser.signInOnRealm(punter.email(), BettingFixtures.PASSWORD);
         browser.awaitVisible("#my-bets");
         browser.open(skin + "/#/bets");
     }

@@ -35,19 +35,14 @@ class PlatformConsoleIT {
 
     @BeforeAll
     void startPlatformWithABrand() {
-        platform = new RunningPlatform();
-        platform.start();
+        platform = RunningPlatform.withTenant(TENANT, HOST);
         edge = platform.edge();
-        accounts = new RealmAccounts(platform.keycloak);
-        platform.provisionTenant(accounts, TENANT, HOST);
+        accounts = platform.accounts();
         console = "http://" + RunningPlatform.PLATFORM_HOST + ":" + platform.gatewayPort + "/console/";
     }
 
     @AfterAll
     void stop() {
-        if (accounts != null) {
-            accounts.close();
-        }
         if (platform != null) {
             platform.close();
         }

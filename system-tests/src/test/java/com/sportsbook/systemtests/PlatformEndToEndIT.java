@@ -52,7 +52,7 @@ class PlatformEndToEndIT {
         platform = new RunningPlatform();
         platform.start();
         edge = platform.edge();
-        accounts = new RealmAccounts(platform.keycloak);
+        accounts = platform.accounts();
         awaitPlatformRealm();
         provision("alpha", "alpha.localhost");
         provision("beta", "beta.localhost");
@@ -62,9 +62,6 @@ class PlatformEndToEndIT {
 
     @AfterAll
     void stopPlatform() {
-        if (accounts != null) {
-            accounts.close();
-        }
         if (platform != null) {
             platform.close();
         }
@@ -365,7 +362,7 @@ class PlatformEndToEndIT {
             Map.entry("the portal's and the console's pages, the embedded mode's mailbox", List.of(
                     new Probe("GET", "/portal/", null), new Probe("GET", "/portal/portal.js", null),
                     new Probe("GET", "/console/", null), new Probe("GET", "/console/console.js", null),
-                    new Probe("GET", "/dev/mailbox", null))),
+                    new Probe("GET", "/shared/dom.js", null), new Probe("GET", "/dev/mailbox", null))),
             Map.entry("sign up as an operator: the terms, the portal's settings, the signup, following the e-mailed link", List.of(
                     new Probe("GET", "/api/v1/signups/terms", null), new Probe("GET", "/api/v1/signups/portal", null),
                     new Probe("POST", "/api/v1/signups", "{}"), new Probe("POST", "/api/v1/signups/verification", "{}"))),

@@ -42,7 +42,7 @@ class PortalOnboardingIT {
     void startPlatform() {
         platform = new RunningPlatform();
         platform.start();
-        accounts = new RealmAccounts(platform.keycloak);
+        accounts = platform.accounts();
         // the platform realm (and its portal client) is set up by the control plane shortly after it starts
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> accounts.platformBearer("platform-admin") != null);
@@ -50,9 +50,6 @@ class PortalOnboardingIT {
 
     @AfterAll
     void stop() {
-        if (accounts != null) {
-            accounts.close();
-        }
         if (platform != null) {
             platform.close();
         }

@@ -43,6 +43,7 @@ final class RunningPlatform implements AutoCloseable {
     private final Path measurements;
     private final Path runtimeJar;
     private final Map<String, String> runtimeEnvironment;
+    private RealmAccounts accounts;
 
     RunningPlatform() {
         this(1);
@@ -121,6 +122,34 @@ final class RunningPlatform implements AutoCloseable {
                         "GATEWAY_MANAGEMENT_PORT", Integer.toString(managementPort))),
                 URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"), logs);
         record("database: " + database.kind() + ", live push bus: " + (common.containsKey("REDIS_URL") ? "Redis" : "in-process"));
+    }
+
+    /**
+     * A platform started with one tenant's brand answering on {@code host}: what most of these test classes run
+     * against. Stopped again when it does not come up, so a failed start leaves no processes behind.
+     */
+    static RunningPlatform withTenant(String slug, String host) {
+        RunningPlatform platform = new RunningPlatform();
+        try {
+            platform.start();
+            platform.provisionTenant(platform.accounts(), slug, host);
+            return platform;
+        } catch (RuntimeException | Error e) {
+            try {
+                platform.close();
+            } catch (RuntimeException stopping) {
+                e.addSuppressed(stopping);
+            }
+            throw e;
+        }
+    }
+
+    /** The accounts of the platform's Keycloak realms (players, staff, platform staff), closed with the platform. */
+    RealmAccounts accounts() {
+        if (accounts == null) {
+            accounts = new RealmAccounts(keycloak);
+        }
+        return accounts;
     }
 
     void start() {
@@ -222,6 +251,9 @@ final class RunningPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (accounts != null) {
+            accounts.close();
+        }
         gateway.stop();
         runtime.stop();
         controlPlane.stop();

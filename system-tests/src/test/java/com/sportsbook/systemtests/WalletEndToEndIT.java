@@ -34,18 +34,12 @@ class WalletEndToEndIT {
 
     @BeforeAll
     void startPlatformWithAPlayer() {
-        platform = new RunningPlatform();
-        platform.start();
+        platform = RunningPlatform.withTenant("gamma", HOST);
         edge = platform.edge();
-        accounts = new RealmAccounts(platform.keycloak);
-        platform.provisionTenant(accounts, "gamma", HOST);
-        String email = "wallet." + System.nanoTime() + "@example.com";
-        TestHttp.Response registered = edge.post("/api/v1/players", """
-                {"email": "%s", "password": "Correct-Horse-42", "firstName": "Wally", "lastName": "Wallet",
-                 "dateOfBirth": "1985-03-03", "country": "MT", "currency": "EUR"}""".formatted(email)).host(HOST).send();
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        playerId = registered.json().get("id").asString();
-        playerToken = "Bearer " + accounts.signIn("gamma", email, "Correct-Horse-42");
+        accounts = platform.accounts();
+        BettingFixtures.Registered wally = BettingFixtures.register(edge, HOST, "Wally", "Wallet", "1985-03-03");
+        playerId = wally.id();
+        playerToken = "Bearer " + accounts.signIn("gamma", wally.email(), BettingFixtures.PASSWORD);
         finance = "Bearer " + accounts.staffToken("gamma", "finance");
         verifyIdentity();
         // Malta's rules want a deposit limit set before the first deposit
@@ -75,9 +69,6 @@ class WalletEndToEndIT {
 
     @AfterAll
     void stop() {
-        if (accounts != null) {
-            accounts.close();
-        }
         if (platform != null) {
             platform.close();
         }

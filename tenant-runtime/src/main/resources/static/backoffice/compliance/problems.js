@@ -14,6 +14,15 @@ export function plainWords(status, problem) {
         + 'A rule can only be made stricter than the regulator\'s pack.';
     case 'four_eyes_required':
       return 'You requested this change yourself. Another compliance officer has to approve or reject it (four eyes).';
+    case 'pep_hit_needs_due_diligence':
+      return 'A PEP hit is not confirmed: record its enhanced due diligence (approve with the source of funds, or '
+        + 'reject with a reason), or clear it as a namesake.';
+    case 'not_a_pep_hit':
+      return 'Due diligence is recorded only for PEP hits; a sanctions hit is cleared or confirmed.';
+    case 'hit_decided':
+      return `${problem.detail || 'This hit was already decided.'} Choose its status in the list to see the decision.`;
+    case 'unknown_hit':
+      return 'This screening hit no longer exists. Reload the list.';
     case 'forbidden':
       return 'Your account is not allowed to do this.';
     case 'unauthenticated':

@@ -2,13 +2,15 @@ package com.sportsbook.runtime.compliance.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sportsbook.commons.TenantContextSignature;
 import com.sportsbook.commons.TenantSlug;
-import com.sportsbook.commons.TrustedHeaders;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
+import com.sportsbook.runtime.GatewayCalls;
+import com.sportsbook.runtime.GatewayCalls.Response;
 import com.sportsbook.runtime.LocalControlPlane;
+import com.sportsbook.runtime.MutableClock;
 import com.sportsbook.runtime.RuntimeTestSettings;
+import com.sportsbook.runtime.TestBetting;
 import com.sportsbook.runtime.TestTenants;
 import com.sportsbook.runtime.catalog.CatalogIngestion;
 import com.sportsbook.runtime.feeds.jsonl.JsonLinesFeed;
@@ -24,23 +26,15 @@ import com.sportsbook.runtime.wallet.Posting;
 import com.sportsbook.runtime.wallet.TransactionKind;
 import com.sportsbook.runtime.wallet.Wallet;
 import com.sportsbook.runtime.wallet.WalletCommand;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,12 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -71,7 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Import({InMemoryPlayerIdentities.Configuration.class, RegulatorReportsIT.Clocks.class})
+@Import({InMemoryPlayerIdentities.Configuration.class, MutableClock.Configuration.class})
 class RegulatorReportsIT {
 
     private static final TestDatabase DATABASE = TestPostgres.freshDatabase();
@@ -84,39 +75,6 @@ class RegulatorReportsIT {
     private static final Instant LATER = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
     private static final String OFFICER = "officer.olga";
 
-    /** The system clock, moved forward by a test: cooling-offs pass without waiting. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        void advance(Duration by) {
-            offset.updateAndGet(current -> current.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         RuntimeTestSettings.standalone(registry, DATABASE, 10);
@@ -128,7 +86,7 @@ class RegulatorReportsIT {
     int port;
 
     @Autowired
-    MovableClock clock;
+    MutableClock clock;
 
     @Autowired
     TenantSchemaMigrator migrator;
@@ -151,8 +109,7 @@ class RegulatorReportsIT {
     @Autowired
     ApplicationEventPublisher events;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final TenantContextSignature signature = new TenantContextSignature(SECRET, Duration.ofSeconds(60));
+    private GatewayCalls gateway;
 
     // what the tenant did, as the tests check it
     private Account briton;
@@ -174,6 +131,7 @@ class RegulatorReportsIT {
 
     @BeforeAll
     void aTenantWithATwoLicenceBrandAndAMonthOfActivity() {
+        gateway = new GatewayCalls(port, TENANT, SECRET);
         TestTenants.provision(new BoundTenant(new TenantSlug(TENANT), BRAND), migrator, seeders, transactions);
         PLATFORM.brand(TENANT, BRAND, "EUR", "MT", "GB");
         // identity verification is the subject of other tests: here bets may be placed before it
@@ -573,16 +531,6 @@ class RegulatorReportsIT {
     private record Account(UUID id, String subject, String email) {
     }
 
-    private record Response(int status, String body, JsonNode json, HttpResponse<String> raw) {
-        String code() {
-            return json != null && json.has("code") ? json.get("code").asString() : null;
-        }
-
-        String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
-    }
-
     /** A compliance officer's token, minted for each call (a token lives ten minutes). */
     private static String officer() {
         return PLATFORM.token(TENANT, "officer-subject", OFFICER, UUID.randomUUID().toString(), "compliance-officer", "staff");
@@ -711,16 +659,12 @@ class RegulatorReportsIT {
         return response.json();
     }
 
-    private String slip(String type, long stake, List<Map<String, Object>> selections) {
-        return JSON.writeValueAsString(Map.of("type", type, "stake", Map.of("amount", stake, "currency", "EUR"),
-                "oddsPolicy", "any", "selections", selections));
+    private static String slip(String type, long stake, List<Map<String, Object>> selections) {
+        return TestBetting.slip(type, stake, "EUR", selections);
     }
 
     private Map<String, Object> selection(String marketRef, String key) {
-        Map<String, Object> row = in(() -> sql().sql("""
-                SELECT s.id, s.offered_price FROM selection s JOIN market m ON m.id = s.market_id
-                WHERE m.feed_ref = ? AND s.selection_key = ?""").params(marketRef, key).query().singleRow());
-        return Map.of("selectionId", row.get("id").toString(), "price", ((BigDecimal) row.get("offered_price")).toPlainString());
+        return in(() -> TestBetting.offered(sql(), marketRef, key)).onSlip();
     }
 
     private void awaitStatus(String betId, String status) {
@@ -738,32 +682,7 @@ class RegulatorReportsIT {
     }
 
     private Response call(String method, String path, String token, String body) {
-        // the gateway signs with the real time, as the runtime checks it
-        long issuedAt = Instant.now().getEpochSecond();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header(TrustedHeaders.TENANT_ID, TENANT)
-                .header(TrustedHeaders.BRAND_ID, BRAND)
-                .header(TrustedHeaders.ISSUED_AT, Long.toString(issuedAt))
-                .header(TrustedHeaders.SIGNATURE, signature.sign(TENANT, BRAND, issuedAt))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode json = response.body() == null || response.body().isBlank() || !contentType.contains("json") ? null
-                    : JSON.readTree(response.body());
-            return new Response(response.statusCode(), response.body(), json, response);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return gateway.call(BRAND, method, path, token, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     private JdbcClient sql() {

@@ -2,13 +2,15 @@ package com.sportsbook.runtime.compliance.responsible;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sportsbook.commons.TenantContextSignature;
 import com.sportsbook.commons.TenantSlug;
-import com.sportsbook.commons.TrustedHeaders;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
+import com.sportsbook.runtime.GatewayCalls;
+import com.sportsbook.runtime.GatewayCalls.Response;
 import com.sportsbook.runtime.LocalControlPlane;
+import com.sportsbook.runtime.MutableClock;
 import com.sportsbook.runtime.RuntimeTestSettings;
+import com.sportsbook.runtime.TestBetting;
 import com.sportsbook.runtime.TestTenants;
 import com.sportsbook.runtime.catalog.CatalogIngestion;
 import com.sportsbook.runtime.feeds.jsonl.JsonLinesFeed;
@@ -23,11 +25,6 @@ import com.sportsbook.runtime.wallet.Posting;
 import com.sportsbook.runtime.wallet.TransactionKind;
 import com.sportsbook.runtime.wallet.Wallet;
 import com.sportsbook.runtime.wallet.WalletCommand;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,11 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -65,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Import({InMemoryPlayerIdentities.Configuration.class, ResponsibleGamblingIT.Clocks.class})
+@Import({InMemoryPlayerIdentities.Configuration.class, MutableClock.Configuration.class})
 class ResponsibleGamblingIT {
 
     private static final TestDatabase DATABASE = TestPostgres.freshDatabase();
@@ -82,15 +76,6 @@ class ResponsibleGamblingIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant LATER = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
     private static final Instant GONE = Instant.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -123,11 +108,11 @@ class ResponsibleGamblingIT {
     @Autowired
     Wallet wallet;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final TenantContextSignature signature = new TenantContextSignature(SECRET, Duration.ofSeconds(60));
+    private GatewayCalls gateway;
 
     @BeforeAll
     void aTenantWithBrandsInSeveralJurisdictions() {
+        gateway = new GatewayCalls(port, TENANT, SECRET);
         TestTenants.provision(new BoundTenant(new TenantSlug(TENANT), MAIN), migrator, seeders, transactions);
         PLATFORM.brand(TENANT, SECOND, "EUR", "MT");
         PLATFORM.brand(TENANT, GB, "EUR", "GB");
@@ -565,7 +550,7 @@ class ResponsibleGamblingIT {
         String token = signIn(player);
         credit(player, 100_000);
 
-        Response trixie = call(SE, "POST", "/api/v1/bets", token, slip("trixie", 100, "SEK",
+        Response trixie = call(SE, "POST", "/api/v1/bets", token, TestBetting.slip("trixie", 100, "SEK",
                 List.of(selection("rg:1:1x2", "home"), selection("rg:2:1x2", "home"), selection("rg:3:1x2", "home"))));
         Response inPlay = bet(SE, token, "rg:4:1x2", "home", 100, "SEK");
         Response aboveCap = bet(SE, token, "rg:1:1x2", "home", 2_500, "SEK");
@@ -597,12 +582,6 @@ class ResponsibleGamblingIT {
     // ---------------------------------------------------------------- helpers
 
     private record Account(UUID id, String subject, String brand, String email, String currency) {
-    }
-
-    private record Response(int status, JsonNode json) {
-        String code() {
-            return json != null && json.has("code") ? json.get("code").asString() : null;
-        }
     }
 
     private Account register(String brand, String firstName, String lastName) {
@@ -701,19 +680,12 @@ class ResponsibleGamblingIT {
     }
 
     private Response bet(String brand, String token, String marketRef, String key, long stake, String currency) {
-        return call(brand, "POST", "/api/v1/bets", token, slip("single", stake, currency, List.of(selection(marketRef, key))));
-    }
-
-    private String slip(String type, long stake, String currency, List<Map<String, Object>> selections) {
-        return JSON.writeValueAsString(Map.of("type", type, "stake", Map.of("amount", stake, "currency", currency),
-                "oddsPolicy", "any", "selections", selections));
+        return call(brand, "POST", "/api/v1/bets", token, TestBetting.slip("single", stake, currency,
+                List.of(selection(marketRef, key))));
     }
 
     private Map<String, Object> selection(String marketRef, String key) {
-        Map<String, Object> row = in(() -> sql().sql("""
-                SELECT s.id, s.offered_price FROM selection s JOIN market m ON m.id = s.market_id
-                WHERE m.feed_ref = ? AND s.selection_key = ?""").params(marketRef, key).query().singleRow());
-        return Map.of("selectionId", row.get("id").toString(), "price", ((BigDecimal) row.get("offered_price")).toPlainString());
+        return in(() -> TestBetting.offered(sql(), marketRef, key)).onSlip();
     }
 
     private static JsonNode limitOf(Response page, String kind, String period) {
@@ -731,30 +703,7 @@ class ResponsibleGamblingIT {
     }
 
     private Response call(String brand, String method, String path, String token, String body, Map<String, String> headers) {
-        // the gateway signs with the real time, as the runtime checks it
-        long issuedAt = Instant.now().getEpochSecond();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .header(TrustedHeaders.TENANT_ID, TENANT)
-                .header(TrustedHeaders.BRAND_ID, brand)
-                .header(TrustedHeaders.ISSUED_AT, Long.toString(issuedAt))
-                .header(TrustedHeaders.SIGNATURE, signature.sign(TENANT, brand, issuedAt))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
-            return new Response(response.statusCode(), json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return gateway.call(brand, method, path, token, body, headers);
     }
 
     private JdbcClient sql() {

@@ -2,11 +2,12 @@ package com.sportsbook.runtime.compliance.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sportsbook.commons.TenantContextSignature;
 import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.TrustedHeaders;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
+import com.sportsbook.runtime.GatewayCalls;
+import com.sportsbook.runtime.GatewayCalls.Response;
 import com.sportsbook.runtime.LocalControlPlane;
 import com.sportsbook.runtime.RuntimeTestSettings;
 import com.sportsbook.runtime.TestTenants;
@@ -18,13 +19,9 @@ import com.sportsbook.runtime.tenancy.TenantSeeder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,11 +94,11 @@ class PepScreeningIT {
     @Autowired
     DataSource dataSource;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final TenantContextSignature signature = new TenantContextSignature(SECRET, Duration.ofSeconds(60));
+    private GatewayCalls gateway;
 
     @BeforeAll
     void aLiveTenant() {
+        gateway = new GatewayCalls(port, TENANT, SECRET);
         TestTenants.provision(new BoundTenant(new TenantSlug(TENANT), BRAND), migrator, seeders, transactions);
         PLATFORM.activate(TENANT);
         assertThat(directory.refresh()).isTrue();
@@ -247,12 +244,6 @@ class PepScreeningIT {
     private record Account(UUID id, String subject, String email) {
     }
 
-    private record Response(int status, JsonNode json) {
-        String code() {
-            return json != null && json.has("code") ? json.get("code").asString() : null;
-        }
-    }
-
     private static String sample() {
         try (InputStream in = PepScreeningIT.class.getClassLoader().getResourceAsStream("pep/sample-fictional-peps.csv")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -330,20 +321,7 @@ class PepScreeningIT {
     }
 
     private Response call(String method, String path, String token, String body, Map<String, String> headers) {
-        long issuedAt = Instant.now().getEpochSecond();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header(TrustedHeaders.TENANT_ID, TENANT)
-                .header(TrustedHeaders.BRAND_ID, BRAND)
-                .header(TrustedHeaders.ISSUED_AT, Long.toString(issuedAt))
-                .header(TrustedHeaders.SIGNATURE, signature.sign(TENANT, BRAND, issuedAt))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        return send(request);
+        return gateway.call(BRAND, method, path, token, body, headers);
     }
 
     private Response internal(String method, String path, String body) {
@@ -351,27 +329,12 @@ class PepScreeningIT {
     }
 
     private Response internal(String method, String path, String body, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "text/csv")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = gateway.request(method, path, body).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "text/csv");
         if (token != null) {
             request.header(TrustedHeaders.INTERNAL_TOKEN, token);
         }
-        return send(request);
-    }
-
-    private Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
-            return new Response(response.statusCode(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return gateway.send(request);
     }
 
     private JdbcClient sql() {

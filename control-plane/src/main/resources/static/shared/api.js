@@ -1,12 +1,16 @@
-// JSON over fetch with the console's platform token; resolves to {status, ok, body} and never throws on a 4xx or 5xx.
-import { token } from './signin.js';
+// JSON over fetch with the page's platform token (operator portal, platform console); resolves to {status, ok, body}
+// and never throws on a 4xx or 5xx. A raw body (a logo) is sent as it is, with its content type.
+import { token } from '/shared/signin.js';
 
-export async function call(path, { method = 'GET', body } = {}) {
+export async function call(path, { method = 'GET', body, raw, contentType } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   const bearer = token();
   if (bearer) headers.Authorization = 'Bearer ' + bearer;
   let payload;
-  if (body !== undefined) {
+  if (raw !== undefined) {
+    payload = raw;
+    headers['Content-Type'] = contentType || 'application/octet-stream';
+  } else if (body !== undefined) {
     payload = JSON.stringify(body);
     headers['Content-Type'] = 'application/json';
   }
