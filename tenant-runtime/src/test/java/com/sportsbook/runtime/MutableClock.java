@@ -10,7 +10,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The system clock moved forward by a test: cooling-offs, time-outs and rolling windows pass without waiting. */
+/**
+ * The system clock (or a fixed start) moved forward by a test: cooling-offs, time-outs, caches and rolling windows
+ * pass without waiting.
+ */
 public final class MutableClock extends Clock {
 
     /** Puts a {@link MutableClock} in place of the application's clock: {@code @Import(MutableClock.Configuration.class)}. */
@@ -24,6 +27,21 @@ public final class MutableClock extends Clock {
     }
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final Instant start;
+
+    /** Follows the system clock, plus whatever the test advanced it by. */
+    public MutableClock() {
+        this(null);
+    }
+
+    private MutableClock(Instant start) {
+        this.start = start;
+    }
+
+    /** Stands still at {@code start} until the test advances it. */
+    public static MutableClock startingAt(Instant start) {
+        return new MutableClock(start);
+    }
 
     public void advance(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
@@ -41,6 +59,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return (start == null ? Instant.now() : start).plus(offset.get());
     }
 }

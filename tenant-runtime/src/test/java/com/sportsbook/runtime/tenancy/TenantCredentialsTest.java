@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.tenancy;
 
+import com.sportsbook.runtime.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,11 +9,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,7 +33,7 @@ class TenantCredentialsTest {
     private final AtomicInteger status = new AtomicInteger(200);
     private final AtomicReference<String> secretKey = new AtomicReference<>("sk_live_51First0000000000001");
     private final HttpServer controlPlane = start();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-11-26T12:00:00Z"));
     private final TenantCredentials vault = new TenantCredentials(
             URI.create("http://127.0.0.1:" + controlPlane.getAddress().getPort()), "internal-token-for-tests-0123456789",
             clock, Duration.ofSeconds(60));
@@ -165,26 +163,4 @@ class TenantCredentialsTest {
                 "webhookSecret", "whsec_Acme000000001"));
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-26T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.compliance.rules;
 
+import com.sportsbook.runtime.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,11 +9,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,7 +33,7 @@ class ControlPlaneRulesTest {
     private final AtomicInteger notModified = new AtomicInteger();
     private final AtomicReference<String> token = new AtomicReference<>();
     private final AtomicReference<Integer> maltaMinimumAge = new AtomicReference<>(18);
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-07-01T12:00:00Z"));
     private HttpServer controlPlane = start();
 
     private HttpServer start() {
@@ -165,26 +163,4 @@ class ControlPlaneRulesTest {
         assertThat(rules.jurisdictionRules("acme", "GB").currency()).isEqualTo("GBP");
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-07-01T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

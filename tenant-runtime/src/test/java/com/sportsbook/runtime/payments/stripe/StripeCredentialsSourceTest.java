@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.payments.stripe;
 
+import com.sportsbook.runtime.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -7,9 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +27,7 @@ class StripeCredentialsSourceTest {
     private final AtomicReference<String> token = new AtomicReference<>();
     private final AtomicReference<String> secretKey = new AtomicReference<>("sk_test_vault_1");
     private final HttpServer controlPlane = start();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-11-26T12:00:00Z"));
 
     private HttpServer start() {
         try {
@@ -72,7 +71,7 @@ class StripeCredentialsSourceTest {
         Optional<StripeSettings.Credentials> first = source.forTenant("acme");
         secretKey.set("sk_test_vault_2");
         Optional<StripeSettings.Credentials> cached = source.forTenant("acme");
-        clock.advance(61);
+        clock.advance(java.time.Duration.ofSeconds(61));
         Optional<StripeSettings.Credentials> rotated = source.forTenant("acme");
 
         assertThat(first).contains(new StripeSettings.Credentials("sk_test_vault_1", "whsec_vault", "acct_1Vault"));
@@ -90,26 +89,4 @@ class StripeCredentialsSourceTest {
         assertThat(source.forTenant("nobody")).isEmpty();
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-26T12:00:00Z");
-
-        void advance(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
