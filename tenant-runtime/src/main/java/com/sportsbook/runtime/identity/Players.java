@@ -7,6 +7,7 @@ import com.sportsbook.runtime.tenancy.BoundTenant;
 import com.sportsbook.runtime.tenancy.TenantContext;
 import com.sportsbook.runtime.tenancy.TenantDirectory;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -204,13 +205,50 @@ public class Players {
                 return admitFully(identityUserId, sessionRef);
             }
             PlayerView view = active.get().player();
-            boolean signIn = sessionRef != null && sessions.touch(view.id(), sessionRef, clock.instant());
+            boolean signIn = sessionRef != null && touch(view.id(), sessionRef);
             if (!signIn) {
                 rememberForThisRequest(identityUserId, view);
                 return Optional.of(new Admission(PlayerStatus.ACTIVE, false));
             }
             return Optional.of(admitSignIn(identityUserId));
         });
+    }
+
+    /** When this replica last recorded each session's activity: the row is written at most every 30 s anyway. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Instant> touched = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.time.Duration TOUCH_EVERY = java.time.Duration.ofSeconds(30);
+    private static final int TOUCHED_MAX = 100_000;
+
+    /**
+     * Records a live session's activity (true on its very first call); a session this replica recorded less than 30 s
+     * ago costs no statement, as {@code PlayerSessions.touch} would not change its row either.
+     */
+    private boolean touch(UUID playerId, String sessionRef) {
+        Instant now = clock.instant();
+        Instant last = touched.get(sessionRef);
+        if (last != null && now.isBefore(last.plus(TOUCH_EVERY))) {
+            return false;
+        }
+        boolean first = sessions.touch(playerId, sessionRef, now);
+        Runnable remember = () -> {
+            if (touched.size() >= TOUCHED_MAX) {
+                touched.clear();
+            }
+            touched.put(sessionRef, now);
+        };
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            // only once the row is committed: a rolled-back first call must still count as the session's first
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            remember.run();
+                        }
+                    });
+        } else {
+            remember.run();
+        }
+        return first;
     }
 
     /** A session's first call: the national registers are asked, and a hit excludes the account there and then. */
