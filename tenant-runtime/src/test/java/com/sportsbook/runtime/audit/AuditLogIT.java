@@ -269,6 +269,34 @@ class AuditLogIT {
     }
 
     @Test
+    void aRecordCommitsWithItsOwnTransactionEvenInsideAnotherThatRollsBack() {
+        String outer = "outer-" + UUID.randomUUID();
+        String inner = "inner-" + UUID.randomUUID();
+        org.springframework.transaction.support.TransactionTemplate separately =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        in(TENANT, () -> {
+            trail.record(AuditEntry.of("test.outer", outer));
+            separately.executeWithoutResult(status -> trail.record(AuditEntry.of("test.inner", inner)));
+            return null;
+        });
+        TenantContext.runAs(TENANT, () -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    trail.record(AuditEntry.of("test.outer", outer + "-rolled-back"));
+                    separately.executeWithoutResult(inside -> trail.record(AuditEntry.of("test.inner", inner + "-kept")));
+                    status.setRollbackOnly();
+                }));
+
+        Map<String, Long> written = in(TENANT, () -> sql().sql("""
+                SELECT subject_id, count(*) FROM audit_record WHERE subject_id LIKE ? OR subject_id LIKE ? GROUP BY subject_id""")
+                .params(outer + "%", inner + "%")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertThat(written).containsOnly(Map.entry(outer, 1L), Map.entry(inner, 1L), Map.entry(inner + "-kept", 1L));
+    }
+
+    @Test
     void aWalletTransactionIsLoggedWithItsPostingsAndARefusedBetLeavesNothing() {
         UUID playerId = UUID.randomUUID();
         UUID deposit = deposit(playerId, 300);

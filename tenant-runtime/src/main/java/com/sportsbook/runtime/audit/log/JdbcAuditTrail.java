@@ -62,30 +62,36 @@ public final class JdbcAuditTrail implements AuditTrail {
 
     /**
      * The records of the current transaction, written together just before it commits (one statement, in the order
-     * they were recorded): the action and its records still commit or roll back as one.
+     * they were recorded): the action and its records still commit or roll back as one. The list lives in the
+     * transaction's own synchronization, so a transaction started inside another (REQUIRES_NEW) keeps its records to
+     * itself: they commit with it, not with the outer one.
      */
-    @SuppressWarnings("unchecked")
     private List<Row> pending() {
-        List<Row> rows = (List<Row>) TransactionSynchronizationManager.getResource(this);
-        if (rows == null) {
-            List<Row> created = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    if (!created.isEmpty()) {
-                        insert(created);
-                    }
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcAuditTrail.this);
-                }
-            });
-            rows = created;
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof PendingRecords records && records.trail == this) {
+                return records.rows;
+            }
         }
-        return rows;
+        PendingRecords created = new PendingRecords(this);
+        TransactionSynchronizationManager.registerSynchronization(created);
+        return created.rows;
+    }
+
+    /** A transaction's records waiting for its commit. */
+    private static final class PendingRecords implements TransactionSynchronization {
+        private final JdbcAuditTrail trail;
+        private final List<Row> rows = new ArrayList<>();
+
+        PendingRecords(JdbcAuditTrail trail) {
+            this.trail = trail;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!rows.isEmpty()) {
+                trail.insert(rows);
+            }
+        }
     }
 
     private void insert(List<Row> rows) {
