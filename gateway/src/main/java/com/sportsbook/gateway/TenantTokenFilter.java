@@ -1,12 +1,16 @@
 package com.sportsbook.gateway;
 
 import com.sportsbook.commons.identity.RealmTokens;
+import com.sportsbook.commons.identity.VerifiedTokens;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -19,7 +23,8 @@ import reactor.core.publisher.Mono;
  * A bearer token on a brand host must come from the realm of that host's tenant: verified here against that
  * realm's keys and issuer, and refused with 401 before any backend sees it. Verifiers are built per tenant on
  * first use, so tenants added at runtime need no restart. Requests without a token pass; the runtime decides
- * which endpoints need one, and verifies the token again.
+ * which endpoints need one, and verifies the token again. A token verified once is known until it expires
+ * ({@link VerifiedTokens}).
  */
 class TenantTokenFilter implements WebFilter, Ordered {
 
@@ -27,7 +32,11 @@ class TenantTokenFilter implements WebFilter, Ordered {
     static final String UNAUTHENTICATED = "unauthenticated";
 
     private final GatewaySettings settings;
-    private final Map<String, ReactiveJwtDecoder> decoders = new ConcurrentHashMap<>();
+    private final Map<String, Verifier> verifiers = new ConcurrentHashMap<>();
+
+    /** A tenant realm's verifier, and the tokens it has accepted before. */
+    private record Verifier(ReactiveJwtDecoder decoder, VerifiedTokens verified) {
+    }
 
     TenantTokenFilter(GatewaySettings settings) {
         this.settings = settings;
@@ -49,8 +58,18 @@ class TenantTokenFilter implements WebFilter, Ordered {
             return refuse(exchange);
         }
         String token = authorization.substring(7).trim();
-        return decoders.computeIfAbsent(tenant, this::decoderFor)
+        Verifier verifier = verifiers.computeIfAbsent(tenant, this::verifierFor);
+        try {
+            if (verifier.verified().known(token) != null) {
+                return chain.filter(exchange);
+            }
+        } catch (JwtException expired) {
+            log.debug("token refused on tenant {}: {}", tenant, expired.getMessage());
+            return refuse(exchange);
+        }
+        return verifier.decoder()
                 .decode(token)
+                .doOnNext(valid -> verifier.verified().remember(token, valid))
                 .flatMap(valid -> chain.filter(exchange))
                 .onErrorResume(JwtException.class, invalid -> {
                     log.debug("token refused on tenant {}: {}", tenant, invalid.getMessage());
@@ -58,12 +77,13 @@ class TenantTokenFilter implements WebFilter, Ordered {
                 });
     }
 
-    private ReactiveJwtDecoder decoderFor(String tenant) {
+    private Verifier verifierFor(String tenant) {
         String issuer = settings.issuerOf(tenant);
         NimbusReactiveJwtDecoder decoder =
                 NimbusReactiveJwtDecoder.withJwkSetUri(RealmTokens.jwkSetUri(issuer)).build();
-        decoder.setJwtValidator(RealmTokens.validator(issuer, settings.tokenClockSkew()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = RealmTokens.validator(issuer, settings.tokenClockSkew());
+        decoder.setJwtValidator(validator);
+        return new Verifier(decoder, new VerifiedTokens(validator, RealmTokens.VERIFIED_TOKENS_KEPT, Clock.systemUTC()));
     }
 
     private static Mono<Void> refuse(ServerWebExchange exchange) {

@@ -48,10 +48,12 @@ class PlacementBenchmarkIT {
     private static final int WARM_UP = Integer.getInteger("placement.benchmark.warmup", 30);
     private static final String HOST = "bench.localhost";
 
-    private record Run(String name, long accepted, long refused, double seconds, long[] micros, Map<String, Integer> errors) {
+    private record Run(String name, long accepted, long refused, double seconds, long[] micros, Map<String, Integer> errors,
+            String cpu) {
         String report() {
-            return "%-28s %d clients, %.0f s: %,.0f bets/s accepted, p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d refused %s)".formatted(
-                    name, CLIENTS, seconds, accepted / seconds, percentile(0.50), percentile(0.99), percentile(1.0), refused, errors);
+            return "%-28s %d clients, %.0f s: %,.0f bets/s accepted, p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d refused %s)%n    %s".formatted(
+                    name, CLIENTS, seconds, accepted / seconds, percentile(0.50), percentile(0.99), percentile(1.0), refused, errors,
+                    cpu);
         }
 
         double percentile(double p) {
@@ -90,6 +92,8 @@ class PlacementBenchmarkIT {
                 }
             }
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            processes = Map.of(platform.runtime.pid(), "runtime", platform.gateway.pid(), "gateway",
+                    platform.controlPlane.pid(), "control plane");
             String gateway = "http://127.0.0.1:" + platform.gatewayPort;
             String direct = "http://127.0.0.1:" + platform.runtimePort;
             run("warm-up (gateway)", client, gateway, false, players, selections, WARM_UP);
@@ -107,6 +111,8 @@ class PlacementBenchmarkIT {
         }
     }
 
+    private Map<Long, String> processes = Map.of();
+
     private Run run(String name, HttpClient client, String base, boolean signed, List<String> players,
             List<String[]> selections, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -114,6 +120,7 @@ class PlacementBenchmarkIT {
         AtomicInteger refused = new AtomicInteger();
         Map<String, Integer> errors = new ConcurrentHashMap<>();
         List<Future<List<Long>>> clients = new ArrayList<>();
+        CpuAccount cpuBefore = CpuAccount.read(processes);
         long started = System.nanoTime();
         for (String player : players) {
             clients.add(pool.submit(() -> {
@@ -153,9 +160,10 @@ class PlacementBenchmarkIT {
             all.addAll(result.get());
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
+        String cpu = CpuAccount.read(processes).perOperationSince(cpuBefore, all.size());
         pool.shutdown();
         long[] micros = all.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(micros);
-        return new Run(name, micros.length, refused.get(), elapsed, micros, new TreeMap<>(errors));
+        return new Run(name, micros.length, refused.get(), elapsed, micros, new TreeMap<>(errors), cpu);
     }
 }

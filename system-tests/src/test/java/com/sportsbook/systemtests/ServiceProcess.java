@@ -99,6 +99,11 @@ final class ServiceProcess {
         }
     }
 
+    /** The running JVM's process id (for CPU accounting). */
+    long pid() {
+        return process.pid();
+    }
+
     Duration lastStartup() {
         return lastStartup;
     }

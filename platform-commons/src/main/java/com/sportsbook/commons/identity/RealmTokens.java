@@ -19,6 +19,9 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
  */
 public final class RealmTokens {
 
+    /** How many verified tokens a service keeps per tenant realm (a player's token is used for minutes). */
+    public static final int VERIFIED_TOKENS_KEPT = 20_000;
+
     private RealmTokens() {
     }
 

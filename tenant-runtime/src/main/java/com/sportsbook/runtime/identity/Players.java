@@ -198,9 +198,18 @@ public class Players {
      * signed out of, and for an active, live session records the call. Empty when the token is not a player's.
      */
     Optional<Admission> admit(String identityUserId, String sessionRef) {
+        if (sessionRef == null || recentlyTouched(sessionRef)) {
+            // the common case, an active account in a live session recorded moments ago: one statement, no transaction
+            Optional<ActiveCall> active = activeCall(TenantContext.require().slug().schema().quoted() + ".", identityUserId,
+                    sessionRef);
+            if (active.isPresent()) {
+                rememberForThisRequest(identityUserId, active.get().player());
+                return Optional.of(new Admission(PlayerStatus.ACTIVE, false));
+            }
+        }
         return transactions.execute(status -> {
-            // the common case, an active account in a live session, in two plain statements; anything else the full way
-            Optional<ActiveCall> active = activeCall(identityUserId, sessionRef);
+            // an active account in a live session in two plain statements; anything else the full way
+            Optional<ActiveCall> active = activeCall("", identityUserId, sessionRef);
             if (active.isEmpty()) {
                 return admitFully(identityUserId, sessionRef);
             }
@@ -224,11 +233,10 @@ public class Players {
      * ago costs no statement, as {@code PlayerSessions.touch} would not change its row either.
      */
     private boolean touch(UUID playerId, String sessionRef) {
-        Instant now = clock.instant();
-        Instant last = touched.get(sessionRef);
-        if (last != null && now.isBefore(last.plus(TOUCH_EVERY))) {
+        if (recentlyTouched(sessionRef)) {
             return false;
         }
+        Instant now = clock.instant();
         boolean first = sessions.touch(playerId, sessionRef, now);
         Runnable remember = () -> {
             if (touched.size() >= TOUCHED_MAX) {
@@ -251,6 +259,11 @@ public class Players {
         return first;
     }
 
+    private boolean recentlyTouched(String sessionRef) {
+        Instant last = touched.get(sessionRef);
+        return last != null && clock.instant().isBefore(last.plus(TOUCH_EVERY));
+    }
+
     /** A session's first call: the national registers are asked, and a hit excludes the account there and then. */
     private Admission admitSignIn(String identityUserId) {
         Player player = players.findByIdentityUserId(identityUserId).orElseThrow();
@@ -268,14 +281,18 @@ public class Players {
     private record ActiveCall(PlayerView player) {
     }
 
-    /** The player, when the account is active and the session (if any) not signed out of; one read, no entity. */
-    private Optional<ActiveCall> activeCall(String identityUserId, String sessionRef) {
+    /**
+     * The player, when the account is active and the session (if any) not signed out of; one read, no entity. With a
+     * {@code schema} prefix it runs on any pooled connection, outside a transaction; without, on the transaction's.
+     */
+    private Optional<ActiveCall> activeCall(String schema, String identityUserId, String sessionRef) {
         return jdbc.sql("""
                 SELECT p.id, p.brand_slug, p.email, p.first_name, p.last_name, p.date_of_birth, p.country, p.currency,
                   p.status, p.created_at
-                FROM player p
+                FROM %1$splayer p
                 WHERE p.identity_user_id = ? AND p.status = 'active'
-                  AND NOT EXISTS (SELECT 1 FROM player_session s WHERE s.session_ref = ? AND s.ended_at IS NOT NULL)""")
+                  AND NOT EXISTS (SELECT 1 FROM %1$splayer_session s WHERE s.session_ref = ? AND s.ended_at IS NOT NULL)"""
+                .formatted(schema))
                 .params(identityUserId, sessionRef)
                 .query((rs, row) -> new ActiveCall(new PlayerView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),

@@ -1,12 +1,16 @@
 package com.sportsbook.runtime.identity;
 
 import com.sportsbook.commons.identity.RealmTokens;
+import com.sportsbook.commons.identity.VerifiedTokens;
 import com.sportsbook.runtime.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -16,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Picks the token verifier for a request by the tenant the gateway bound, never by anything in the token: a token
  * is checked against the keys and issuer of that tenant's realm only, so tenant A's token on tenant B's host fails
  * the signature and the issuer check. Verifiers are built on first use per tenant, so tenants added at runtime need
- * no restart.
+ * no restart; each keeps the tokens it verified until they expire ({@link VerifiedTokens}).
  */
 @Component
 class TenantRealmTokens implements AuthenticationManagerResolver<HttpServletRequest> {
@@ -37,8 +41,10 @@ class TenantRealmTokens implements AuthenticationManagerResolver<HttpServletRequ
     private AuthenticationManager verifierFor(String tenant) {
         String issuer = settings.issuerOf(tenant);
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(RealmTokens.jwkSetUri(issuer)).build();
-        decoder.setJwtValidator(RealmTokens.validator(issuer, settings.clockSkew()));
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        OAuth2TokenValidator<Jwt> validator = RealmTokens.validator(issuer, settings.clockSkew());
+        decoder.setJwtValidator(validator);
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(
+                new VerifiedTokens(validator, RealmTokens.VERIFIED_TOKENS_KEPT, Clock.systemUTC()).in(decoder));
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(RealmTokens::realmRoles);
         provider.setJwtAuthenticationConverter(converter);

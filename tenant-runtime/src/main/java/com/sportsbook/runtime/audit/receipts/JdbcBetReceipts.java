@@ -74,13 +74,22 @@ public final class JdbcBetReceipts implements BetReceipts {
         }
     }
 
-    /** Fills in the signatures; a receipt signed meanwhile by someone else keeps that (identical) signature. */
+    /** Fills in the signatures in one statement; a receipt signed meanwhile by someone else keeps that (identical) one. */
     private int sign(List<SignedReceipt> unsigned) {
-        Timestamp now = Timestamp.from(clock.instant());
-        for (SignedReceipt receipt : unsigned) {
-            jdbc.sql("UPDATE audit_bet_receipt SET signature = ?, key_id = ?, signed_at = ? WHERE bet_id = ? AND signature IS NULL")
-                    .params(signer.sign(receipt.receipt()), signer.publicKey().keyId(), now, receipt.betId()).update();
+        if (unsigned.isEmpty()) {
+            return 0;
         }
+        String[] bets = new String[unsigned.size()];
+        String[] signatures = new String[unsigned.size()];
+        for (int i = 0; i < bets.length; i++) {
+            bets[i] = unsigned.get(i).betId().toString();
+            signatures[i] = signer.sign(unsigned.get(i).receipt());
+        }
+        jdbc.sql("""
+                UPDATE audit_bet_receipt r SET signature = v.signature, key_id = ?, signed_at = ?
+                FROM unnest(?::uuid[], ?::text[]) AS v(bet_id, signature)
+                WHERE r.bet_id = v.bet_id AND r.signature IS NULL""")
+                .params(signer.publicKey().keyId(), Timestamp.from(clock.instant()), bets, signatures).update();
         return unsigned.size();
     }
 

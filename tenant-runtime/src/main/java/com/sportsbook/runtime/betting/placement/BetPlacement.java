@@ -130,19 +130,14 @@ public final class BetPlacement {
             throw new BetRefused(BetRejection.PLAYER_CANNOT_BET, refusal.code(), refusal.status(), refusal.detail(),
                     refusal.details());
         });
-        risk.lockMarkets(legs.stream().map(leg -> leg.offer().marketId()).toList());
         RiskBook.Limits limits = risk.limits(player.id());
         List<List<Integer>> lines = slip.lines();
         if (slip.unitStake() < limits.minStake()) {
             throw new BetRefused(BetRejection.STAKE_BELOW_MINIMUM, "The stake per line is at least " + limits.minStake() + ".",
                     Map.of("minStake", limits.minStake()));
         }
-        List<Long> headrooms = headrooms(slip, legs, limits);
-        long max = maxUnitStake(slip, legs, lines, limits, headrooms);
-        if (slip.unitStake() > max) {
-            throw new BetRefused(BetRejection.STAKE_ABOVE_MAXIMUM, "The stake per line is at most " + max + " on these selections.",
-                    Map.of("maxStake", max));
-        }
+        // the maximum payout and the stake factor first; the markets' liability once they are locked, further down
+        refuseAboveMaximum(slip, maxUnitStake(slip, legs, lines, limits, legs.stream().map(leg -> Long.MAX_VALUE).toList()));
         List<BigDecimal> prices = legs.stream().map(Priced::price).toList();
         long potential = Returns.potential(slip.unitStake(), prices, lines);
         int delay = delay(player, legs);
@@ -171,6 +166,10 @@ public final class BetPlacement {
                 ? new BetView.Transition(null, "pending", "in-play bet delay of " + delay + " s", now)
                 : new BetView.Transition(null, "accepted", "accepted at placement", now);
         records.insertDetails(betId, legViews, lineRows, transition);
+        // the markets are held from here to the commit: only the liability check and the exposure wait on each other
+        risk.lockMarkets(legs.stream().map(leg -> leg.offer().marketId()).toList());
+        List<Long> headrooms = headrooms(slip, legs, limits);
+        refuseAboveMaximum(slip, maxUnitStake(slip, legs, lines, limits, headrooms));
         if (delay == 0) {
             List<BetOffers.Offer> offered = legs.stream().map(Priced::offer).toList();
             expose(offered, lineRows, slip.currency());
@@ -182,6 +181,13 @@ public final class BetPlacement {
                 bet.acceptAfter(), delay > 0 ? null : now, null, List.copyOf(legViews), List.of(transition));
         audit.placed(placed);
         return new Placed(placed, false);
+    }
+
+    private static void refuseAboveMaximum(Betslip slip, long max) {
+        if (slip.unitStake() > max) {
+            throw new BetRefused(BetRejection.STAKE_ABOVE_MAXIMUM, "The stake per line is at most " + max + " on these selections.",
+                    Map.of("maxStake", max));
+        }
     }
 
     /** Re-validates the bound tenant's bets whose delay has run out: accepts, re-prices or rejects each. */

@@ -88,7 +88,9 @@ final class JdbcLedger implements Wallet {
             case WalletCommand.ReverseAllowingDebt reverse -> reverse(reverse.idempotencyKey(), reverse.transactionId(),
                     reverse.reason(), true);
         };
-        record(command.idempotencyKey(), outcome);
+        if (!(command instanceof WalletCommand.Transfer && outcome instanceof WalletOutcome.Applied)) {
+            record(command.idempotencyKey(), outcome); // an applied transfer recorded it with its journal entry
+        }
         return outcome;
     }
 
@@ -135,9 +137,8 @@ final class JdbcLedger implements Wallet {
         if (refused.isPresent()) {
             return refused.get();
         }
-        UUID transactionId = insertTransaction(transfer.kind(), transfer.idempotencyKey(), null, transfer.reference(),
-                transfer.description(), legs);
-        post(transactionId, legs, locked);
+        UUID transactionId = journal(transfer.kind(), transfer.idempotencyKey(), null, transfer.reference(),
+                transfer.description(), legs, locked, transfer.idempotencyKey());
         repayDebtFirst(transfer.idempotencyKey(), transfer.kind(), transactionId, legs, locked);
         return new WalletOutcome.Applied(transactionId, null, false);
     }
@@ -226,8 +227,8 @@ final class JdbcLedger implements Wallet {
         firstRefusal(legs, locked).ifPresent(refused -> {
             throw new IllegalStateException("a pending hold could not be captured: " + refused.detail());
         });
-        UUID transactionId = insertTransaction(hold.captureKind(), capture.idempotencyKey(), null, hold.reference(), null, legs);
-        post(transactionId, legs, locked);
+        UUID transactionId = journal(hold.captureKind(), capture.idempotencyKey(), null, hold.reference(), null, legs, locked,
+                null);
         repayDebtFirst(capture.idempotencyKey(), hold.captureKind(), transactionId, legs, locked);
         jdbc.sql("""
                 UPDATE wallet_hold SET status = 'captured', captured_amount = ?, capture_transaction_id = ?, resolved_at = ?
@@ -279,9 +280,8 @@ final class JdbcLedger implements Wallet {
         if (refused.isPresent()) {
             return refused.get();
         }
-        UUID transactionId = insertTransaction(TransactionKind.REVERSAL, key, originalId,
-                (String) rows.getFirst().get("reference"), reason, forced.legs());
-        post(transactionId, forced.legs(), locked);
+        UUID transactionId = journal(TransactionKind.REVERSAL, key, originalId,
+                (String) rows.getFirst().get("reference"), reason, forced.legs(), locked, null);
         changeDebts(transactionId, forced.debts(), locked);
         return new WalletOutcome.Applied(transactionId, null, false);
     }
@@ -343,9 +343,8 @@ final class JdbcLedger implements Wallet {
         firstRefusal(repayment, locked).ifPresent(refused -> {
             throw new IllegalStateException("a debt repayment out of a fresh credit could not be posted: " + refused.detail());
         });
-        UUID transactionId = insertTransaction(TransactionKind.DEBT_REPAYMENT, key + DEBT_REPAYMENT_SUFFIX, null,
-                creditingId.toString(), "debt repaid first out of transaction " + creditingId, repayment);
-        post(transactionId, repayment, locked);
+        UUID transactionId = journal(TransactionKind.DEBT_REPAYMENT, key + DEBT_REPAYMENT_SUFFIX, null,
+                creditingId.toString(), "debt repaid first out of transaction " + creditingId, repayment, locked, null);
         changeDebts(transactionId, repaid, locked);
     }
 
@@ -386,47 +385,67 @@ final class JdbcLedger implements Wallet {
     }
 
     /** Every posting of a transaction in one statement (the legs unnested into rows), player balances moved first. */
-    private void post(UUID transactionId, List<Leg> legs, Map<UUID, AccountState> locked) {
+    private void setPlayerBalance(UUID accountId, long balance, long held) {
+        jdbc.sql("UPDATE wallet_account SET balance = ?, held = ? WHERE id = ?").params(balance, held, accountId).update();
+    }
+
+    /**
+     * Writes a journal transaction in one statement: the transaction, its postings with each player account's balance
+     * after it, the player accounts' new balances (from {@code locked}, which it updates), and, when {@code outcomeOf}
+     * names the command, that command's applied outcome.
+     */
+    private UUID journal(TransactionKind kind, String key, UUID reverses, String reference, String description,
+            List<Leg> legs, Map<UUID, AccountState> locked, String outcomeOf) {
+        UUID id = UUID.randomUUID();
         Timestamp at = now();
         String[] accounts = new String[legs.size()];
         String[] amounts = new String[legs.size()];
         String[] currencies = new String[legs.size()];
         String[] balancesAfter = new String[legs.size()];
+        Map<UUID, AccountState> changed = new LinkedHashMap<>();
         for (int i = 0; i < legs.size(); i++) {
             Leg leg = legs.get(i);
             Long balanceAfter = null;
             if (leg.player()) {
                 AccountState state = locked.get(leg.accountId());
                 balanceAfter = state.balance() + leg.amount();
-                locked.put(leg.accountId(), new AccountState(balanceAfter, state.held(), state.debt()));
-                setPlayerBalance(leg.accountId(), balanceAfter, state.held());
+                AccountState after = new AccountState(balanceAfter, state.held(), state.debt());
+                locked.put(leg.accountId(), after);
+                changed.put(leg.accountId(), after);
             }
             accounts[i] = leg.accountId().toString();
             amounts[i] = Long.toString(leg.amount());
             currencies[i] = leg.account().currency().getCurrencyCode();
             balancesAfter[i] = balanceAfter == null ? null : Long.toString(balanceAfter);
         }
+        // one row per account (an account posted twice gets its last balance), so the update is deterministic
+        String[] players = new String[changed.size()];
+        String[] balances = new String[changed.size()];
+        String[] helds = new String[changed.size()];
+        int n = 0;
+        for (Map.Entry<UUID, AccountState> account : changed.entrySet()) {
+            players[n] = account.getKey().toString();
+            balances[n] = Long.toString(account.getValue().balance());
+            helds[n++] = Long.toString(account.getValue().held());
+        }
         jdbc.sql("""
+                WITH entry AS (
+                  INSERT INTO wallet_transaction (id, kind, idempotency_key, reverses, reference, description, created_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?)),
+                balances AS (
+                  UPDATE wallet_account a SET balance = v.balance::bigint, held = v.held::bigint
+                  FROM unnest(?::text[], ?::text[], ?::text[]) AS v(id, balance, held) WHERE a.id = v.id::uuid),
+                outcome AS (
+                  UPDATE wallet_command SET outcome = 'applied', transaction_id = ?, hold_id = NULL WHERE idempotency_key = ?)
                 INSERT INTO wallet_posting (transaction_id, account_id, amount, currency, balance_after, created_at)
                 SELECT ?, p.account_id::uuid, p.amount::bigint, p.currency, p.balance_after::bigint, ?
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
                   AS p(account_id, amount, currency, balance_after, n)
                 ORDER BY p.n""")
-                .params(transactionId, at, accounts, amounts, currencies, balancesAfter)
-                .update();
-    }
-
-    private void setPlayerBalance(UUID accountId, long balance, long held) {
-        jdbc.sql("UPDATE wallet_account SET balance = ?, held = ? WHERE id = ?").params(balance, held, accountId).update();
-    }
-
-    private UUID insertTransaction(TransactionKind kind, String key, UUID reverses, String reference, String description,
-            List<Leg> legs) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO wallet_transaction (id, kind, idempotency_key, reverses, reference, description, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, kind.wireName(), key, reverses, truncate(reference, 200), truncate(description), now())
+                .params(id, kind.wireName(), key, reverses, truncate(reference, 200), truncate(description), at,
+                        players, balances, helds,
+                        id, outcomeOf,
+                        id, at, accounts, amounts, currencies, balancesAfter)
                 .update();
         audit.record(audited(id, kind, key, reverses, reference, description, legs));
         return id;

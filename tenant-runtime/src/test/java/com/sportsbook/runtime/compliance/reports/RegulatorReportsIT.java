@@ -8,7 +8,7 @@ import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.GatewayCalls;
 import com.sportsbook.runtime.GatewayCalls.Response;
 import com.sportsbook.runtime.LocalControlPlane;
-import com.sportsbook.runtime.MutableClock;
+import com.sportsbook.commons.testing.MutableClock;
 import com.sportsbook.runtime.RuntimeTestSettings;
 import com.sportsbook.runtime.TestBetting;
 import com.sportsbook.runtime.TestTenants;

@@ -1,6 +1,6 @@
 package com.sportsbook.runtime.compliance.rules;
 
-import com.sportsbook.runtime.MutableClock;
+import com.sportsbook.commons.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

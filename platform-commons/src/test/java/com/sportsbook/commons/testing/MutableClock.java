@@ -1,4 +1,4 @@
-package com.sportsbook.runtime;
+package com.sportsbook.commons.testing;
 
 import java.time.Clock;
 import java.time.Duration;
