@@ -3,7 +3,7 @@ package com.sportsbook.runtime.tenancy;
 import com.sportsbook.commons.TenantSlug;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import javax.sql.DataSource;
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 
@@ -18,6 +18,14 @@ class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider
     /** An empty search path: unqualified names resolve to nothing (pg_catalog aside). */
     static final String NO_SCHEMA = "SET search_path TO ''";
 
+    /**
+     * The same change as a function call, for connections in use: the JDBC driver drops every server-prepared statement
+     * of a connection on a {@code SET search_path} command, so each transaction's statements would be parsed and
+     * planned afresh; PostgreSQL itself re-parses a prepared statement whose search_path changed (ADR 0027).
+     */
+    private static final String NONE = "\"\"";
+    private static final String SET_SEARCH_PATH = "SELECT set_config('search_path', ?, false)";
+
     private final DataSource dataSource;
 
     SchemaPerTenantConnectionProvider(DataSource dataSource) {
@@ -27,7 +35,7 @@ class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider
     @Override
     public Connection getAnyConnection() throws SQLException {
         Connection connection = dataSource.getConnection();
-        execute(connection, NO_SCHEMA);
+        searchPath(connection, NONE);
         return connection;
     }
 
@@ -41,10 +49,10 @@ class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider
         if (BoundTenantIdentifierResolver.NO_TENANT.equals(tenant)) {
             throw new NoTenantBoundException();
         }
-        String searchPath = "SET search_path TO " + new TenantSlug(tenant).schema().quoted();
+        String schema = new TenantSlug(tenant).schema().quoted();
         Connection connection = dataSource.getConnection();
         try {
-            execute(connection, searchPath);
+            searchPath(connection, schema);
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -55,7 +63,7 @@ class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider
     @Override
     public void releaseConnection(String tenant, Connection connection) throws SQLException {
         try {
-            execute(connection, NO_SCHEMA);
+            searchPath(connection, NONE);
         } finally {
             connection.close();
         }
@@ -81,9 +89,10 @@ class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider
         throw new UnsupportedOperationException("cannot unwrap as " + type);
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+    private static void searchPath(Connection connection, String path) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SET_SEARCH_PATH)) {
+            statement.setString(1, path);
+            statement.execute();
         }
     }
 }
