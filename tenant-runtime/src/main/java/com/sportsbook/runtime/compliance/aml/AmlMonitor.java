@@ -121,7 +121,9 @@ public final class AmlMonitor {
     }
 
     AmlRules.Thresholds thresholds() {
-        return jdbc.sql("SELECT * FROM aml_settings WHERE id = 1").query((rs, row) -> new AmlRules.Thresholds(
+        return jdbc.sql("SELECT large_deposit, reporting_threshold, structuring_band, structuring_count, structuring_window_hours, velocity_count,"
+                + " velocity_window_hours, churn_withdrawal_share, churn_max_wagered_share, churn_window_hours, payment_methods,"
+                + " payment_methods_window_days, case_deadline_days, pep_deposit_review_amount, updated_by FROM aml_settings WHERE id = 1").query((rs, row) -> new AmlRules.Thresholds(
                 rs.getLong("large_deposit"), rs.getLong("reporting_threshold"), rs.getBigDecimal("structuring_band"),
                 rs.getInt("structuring_count"), Duration.ofHours(rs.getInt("structuring_window_hours")),
                 rs.getInt("velocity_count"), Duration.ofHours(rs.getInt("velocity_window_hours")),

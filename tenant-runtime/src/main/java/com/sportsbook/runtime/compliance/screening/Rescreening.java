@@ -153,7 +153,8 @@ class Rescreening {
 
     /** The tenant's re-screening runs, newest first. */
     List<TenantRunRecord> runs(int limit) {
-        return jdbc.sql("SELECT * FROM screening_run ORDER BY started_at DESC LIMIT ?").params(limit)
+        return jdbc.sql("SELECT list_source, list_version, started_at, finished_at, players_screened, hits, new_cases, players_blocked"
+                + " FROM screening_run ORDER BY started_at DESC LIMIT ?").params(limit)
                 .query((rs, row) -> new TenantRunRecord(rs.getString("list_source"), rs.getString("list_version"),
                         rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),

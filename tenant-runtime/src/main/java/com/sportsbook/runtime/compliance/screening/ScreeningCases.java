@@ -94,11 +94,16 @@ class ScreeningCases {
         return (player.firstName() + " " + player.lastName()).strip();
     }
 
+    /** What {@link #row} reads, named (a prepared statement's columns must not depend on the tenant's table). */
+    private static final String COLUMNS = "id, player_id, kind, status, trigger, list_source, list_version, entry_ref, entry_name,"
+            + " matched_name, entry_birth_dates, entry_programs, screened_name, screened_birth_date, name_score, dob_match, score,"
+            + " opened_at, decided_by, decided_at, reason, source_of_funds";
+
     /** @param kind {@code sanctions}, {@code pep}, or null for both */
     List<ScreeningCase> list(String status, String kind, int limit) {
         return jdbc.sql("""
-                        SELECT * FROM screening_case WHERE status = :status AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
-                        ORDER BY opened_at, id LIMIT :limit""")
+                        SELECT %s FROM screening_case WHERE status = :status AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
+                        ORDER BY opened_at, id LIMIT :limit""".formatted(COLUMNS))
                 .param("status", status)
                 .param("kind", kind)
                 .param("limit", limit)
@@ -107,11 +112,11 @@ class ScreeningCases {
     }
 
     Optional<ScreeningCase> find(UUID id) {
-        return jdbc.sql("SELECT * FROM screening_case WHERE id = :id").param("id", id).query(ScreeningCases::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM screening_case WHERE id = :id").param("id", id).query(ScreeningCases::row).optional();
     }
 
     List<ScreeningCase> ofPlayer(UUID playerId) {
-        return jdbc.sql("SELECT * FROM screening_case WHERE player_id = :player ORDER BY opened_at, id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM screening_case WHERE player_id = :player ORDER BY opened_at, id")
                 .param("player", playerId).query(ScreeningCases::row).list();
     }
 

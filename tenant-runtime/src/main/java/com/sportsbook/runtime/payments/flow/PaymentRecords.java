@@ -58,7 +58,7 @@ final class PaymentRecords {
     }
 
     Optional<Payment> lockById(UUID id) {
-        return jdbc.sql("SELECT * FROM payment WHERE id = ? FOR UPDATE").param(id).query(PaymentRecords::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment WHERE id = ? FOR UPDATE").param(id).query(PaymentRecords::map).optional();
     }
 
     Optional<String> requestedBy(UUID id) {
@@ -66,7 +66,7 @@ final class PaymentRecords {
     }
 
     List<Payment> withStatus(String kind, List<String> statuses, int limit) {
-        return jdbc.sql("SELECT * FROM payment WHERE kind = :kind AND status IN (:statuses) ORDER BY created_at LIMIT :limit")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment WHERE kind = :kind AND status IN (:statuses) ORDER BY created_at LIMIT :limit")
                 .param("kind", kind).param("statuses", statuses).param("limit", limit)
                 .query(PaymentRecords::map).list();
     }
@@ -94,20 +94,20 @@ final class PaymentRecords {
     }
 
     Optional<Payment> byIdempotencyKey(String key) {
-        return jdbc.sql("SELECT * FROM payment WHERE idempotency_key = ?").param(key).query(PaymentRecords::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment WHERE idempotency_key = ?").param(key).query(PaymentRecords::map).optional();
     }
 
     Optional<Payment> byId(UUID id) {
-        return jdbc.sql("SELECT * FROM payment WHERE id = ?").param(id).query(PaymentRecords::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment WHERE id = ?").param(id).query(PaymentRecords::map).optional();
     }
 
     Optional<Payment> lockByReference(String provider, String reference) {
-        return jdbc.sql("SELECT * FROM payment WHERE provider = ? AND provider_reference = ? FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment WHERE provider = ? AND provider_reference = ? FOR UPDATE")
                 .params(provider, reference).query(PaymentRecords::map).optional();
     }
 
     List<Payment> ofPlayer(UUID playerId, String kind, int limit) {
-        return jdbc.sql("SELECT * FROM payment WHERE player_id = ? AND kind = ? ORDER BY created_at DESC LIMIT ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment WHERE player_id = ? AND kind = ? ORDER BY created_at DESC LIMIT ?")
                 .params(playerId, kind, limit).query(PaymentRecords::map).list();
     }
 
@@ -144,6 +144,10 @@ final class PaymentRecords {
         jdbc.sql("UPDATE payment_event SET payment_id = ?, outcome = ? WHERE provider = ? AND provider_event_id = ?")
                 .params(paymentId, outcome, provider, eventId).update();
     }
+
+    /** What {@link #map} reads, named (a prepared statement's columns must not depend on the tenant's table). */
+    private static final String COLUMNS = "id, kind, player_id, brand, amount, currency, provider, provider_reference, status,"
+            + " initial_status, failure_reason, request_hash, ledger_transaction_id, created_at, updated_at";
 
     private static Payment map(ResultSet rs, int row) throws SQLException {
         return new Payment(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getObject("player_id", UUID.class),

@@ -100,7 +100,7 @@ public final class Reconciliations {
 
     public List<Exception> openExceptions(int limit) {
         return transactions.execute(status -> jdbc.sql(
-                "SELECT * FROM reconciliation_exception WHERE resolved_at IS NULL ORDER BY created_at, line_number LIMIT ?")
+                "SELECT " + EXCEPTION_COLUMNS + " FROM reconciliation_exception WHERE resolved_at IS NULL ORDER BY created_at, line_number LIMIT ?")
                 .param(limit).query(Reconciliations::exception).list());
     }
 
@@ -113,7 +113,8 @@ public final class Reconciliations {
     }
 
     private Run run(UUID id) {
-        return jdbc.sql("SELECT * FROM reconciliation_run WHERE id = ?").param(id)
+        return jdbc.sql("SELECT id, provider, file_name, imported_by, imported_at, lines, matched, exceptions"
+                + " FROM reconciliation_run WHERE id = ?").param(id)
                 .query((rs, row) -> new Run(rs.getObject("id", UUID.class), rs.getString("provider"), rs.getString("file_name"),
                         rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant(), rs.getInt("lines"),
                         rs.getInt("matched"), rs.getInt("exceptions")))
@@ -121,9 +122,13 @@ public final class Reconciliations {
     }
 
     private List<Exception> exceptionsOf(UUID runId) {
-        return jdbc.sql("SELECT * FROM reconciliation_exception WHERE run_id = ? ORDER BY line_number").param(runId)
+        return jdbc.sql("SELECT " + EXCEPTION_COLUMNS + " FROM reconciliation_exception WHERE run_id = ? ORDER BY line_number").param(runId)
                 .query(Reconciliations::exception).list();
     }
+
+    /** What {@link #exception} reads, named (a prepared statement's columns must not depend on the tenant's table). */
+    private static final String EXCEPTION_COLUMNS = "id, run_id, line_number, provider_reference, kind, payment_id, detail,"
+            + " created_at, resolved_at, resolved_by, resolution";
 
     private static Exception exception(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp resolved = rs.getTimestamp("resolved_at");

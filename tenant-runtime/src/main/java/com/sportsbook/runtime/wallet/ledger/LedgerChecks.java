@@ -59,7 +59,8 @@ public final class LedgerChecks {
     }
 
     public List<Result> recent(int limit) {
-        return write.execute(status -> jdbc.sql("SELECT * FROM wallet_check ORDER BY started_at DESC LIMIT ?").param(limit)
+        return write.execute(status -> jdbc.sql("SELECT id, trigger, started_at, finished_at, transactions_checked, accounts_checked,"
+                + " unbalanced_transactions, mismatched_balances, mismatched_holds, passed, findings FROM wallet_check ORDER BY started_at DESC LIMIT ?").param(limit)
                 .query((rs, row) -> new Result(rs.getObject("id", UUID.class), rs.getString("trigger"),
                         rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
                         rs.getLong("transactions_checked"), rs.getLong("accounts_checked"),
