@@ -36,7 +36,14 @@ public class BetOffers {
               m.version AS market_version, e.id AS event_id,
               e.name AS event_name, e.status AS event_status, e.starts_at, e.sport_key
             FROM selection s JOIN market m ON m.id = s.market_id JOIN sport_event e ON e.id = m.event_id
-            WHERE s.id = ANY (?)""".formatted(TradingHolds.SELECTION_HELD);
+            WHERE %s""".formatted(TradingHolds.SELECTION_HELD, "%s");
+
+    /**
+     * A single's selection by equality: PostgreSQL then keeps one generic plan for the statement, where with an array
+     * it estimates ten elements, judges the generic plan dearer and plans every call again.
+     */
+    private static final String ONE = "s.id = ?";
+    private static final String ANY = "s.id = ANY (?)";
 
     private final JdbcClient jdbc;
 
@@ -46,20 +53,23 @@ public class BetOffers {
 
     /** The offers, by selection id; unknown ids are simply absent. */
     public Map<UUID, Offer> read(Collection<UUID> selections) {
-        return query(SELECT, selections);
+        return query("", selections);
     }
 
     /** The same, holding the selections' markets against changes until the caller's transaction ends. */
     public Map<UUID, Offer> lockForBet(Collection<UUID> selections) {
-        return query(SELECT + " ORDER BY m.id FOR SHARE OF m", selections);
+        return query(" ORDER BY m.id FOR SHARE OF m", selections);
     }
 
-    private Map<UUID, Offer> query(String sql, Collection<UUID> selections) {
+    private Map<UUID, Offer> query(String suffix, Collection<UUID> selections) {
         Map<UUID, Offer> offers = new LinkedHashMap<>();
         if (selections.isEmpty()) {
             return offers;
         }
-        jdbc.sql(sql).param(selections.toArray(UUID[]::new)).query((rs, row) -> offer(rs)).list()
+        boolean one = selections.size() == 1;
+        jdbc.sql(SELECT.formatted(one ? ONE : ANY) + suffix)
+                .param(one ? selections.iterator().next() : selections.toArray(UUID[]::new))
+                .query((rs, row) -> offer(rs)).list()
                 .forEach(offer -> offers.put(offer.selectionId(), offer));
         return offers;
     }
