@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 
 /**
  * Who may call what in the runtime. Public skin content is open; the back office needs staff roles; everything
@@ -21,6 +22,12 @@ class RuntimeAccessRules {
 
     static final String UNAUTHENTICATED = "unauthenticated";
     static final String FORBIDDEN = "forbidden";
+
+    /** The strict firewall, checking headers without regular expressions (see {@link HeaderFirewall}). */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return HeaderFirewall.strict();
+    }
 
     @Bean
     SecurityFilterChain runtimeSecurity(HttpSecurity http, TenantRealmTokens tokens, Players players) throws Exception {
@@ -67,6 +74,7 @@ class RuntimeAccessRules {
                         .requestMatchers("/api/v1/backoffice/**").hasRole("tenant-admin")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new PlainBearerTokens())
                         .authenticationManagerResolver(tokens)
                         .authenticationEntryPoint((request, response, failure) -> ProblemWriter.write(response, 401,
                                 UNAUTHENTICATED, "Sign in on this brand: the token is missing, invalid, expired or from another brand's operator."))
