@@ -1,11 +1,15 @@
 package com.sportsbook.runtime.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 class HeaderFirewallTest {
 
@@ -30,10 +34,9 @@ class HeaderFirewallTest {
 
     @Test
     void theFirewallUsesTheLoopForHeaderNamesAndValues() {
-        org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/v1/bets");
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/bets");
         request.addHeader("X-Probe", "bad\u0007value");
-        jakarta.servlet.http.HttpServletRequest firewalled = HeaderFirewall.strict().getFirewalledRequest(request);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> firewalled.getHeader("X-Probe"))
-                .isInstanceOf(org.springframework.security.web.firewall.RequestRejectedException.class);
+        HttpServletRequest firewalled = HeaderFirewall.strict().getFirewalledRequest(request);
+        assertThatThrownBy(() -> firewalled.getHeader("X-Probe")).isInstanceOf(RequestRejectedException.class);
     }
 }
