@@ -42,29 +42,30 @@ find_jdk() {
   fi
 }
 
-require_maven() {
-  if ! command -v mvn >/dev/null 2>&1; then
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-      echo "Maven not found: installing it from Debian's packages" >&2
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null
-    else
-      echo "Maven (mvn) is needed; install it first." >&2
-      exit 1
-    fi
+# Installs Debian packages (as root, where apt-get exists) when a command they provide is missing.
+require_packages() { # "what they are for" "command..." package...
+  local why="$1" commands="$2" command missing=""
+  shift 2
+  for command in $commands; do
+    command -v "$command" >/dev/null 2>&1 || missing="$missing $command"
+  done
+  [[ -z "$missing" ]] && return 0
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "Not found:$missing ($why): installing $* from Debian's packages" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    echo "$* needed ($why); install them first." >&2
+    exit 1
   fi
+}
+
+require_maven() {
+  require_packages "the build" mvn maven
 }
 
 # The player skin's browser tests drive the machine's Chromium through chromedriver (Debian packages).
 require_chromium() {
-  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-      echo "Chromium for the skin's browser tests not found: installing chromium and chromium-driver" >&2
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-    else
-      echo "chromium and chromedriver are needed for the skin's browser tests; install them first." >&2
-      exit 1
-    fi
-  fi
+  require_packages "the skin's browser tests" "chromium chromedriver" chromium chromium-driver
 }
 
 port_free() {

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Where a machine's CPU went between two readings of {@code /proc}: per named service process, the PostgreSQL
- * server's processes, Keycloak, this JVM (the load generator) and everything else, in clock ticks. Lets a benchmark
+ * server's processes, Keycloak, the load generator (this JVM and the processes it ran and waited for) and everything
+ * else, in clock ticks. Lets a benchmark
  * say how many milliseconds of CPU each part spends per operation on a machine where all of them share the cores.
  */
 final class CpuAccount {
@@ -40,6 +41,10 @@ final class CpuAccount {
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    if (pid == self) {
+                        // cutime, cstime: children waited for, such as a load generator process that has ended
+                        used += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                    }
                     ticks.merge(kind(pid, self, comm, p, named), used, Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while reading
@@ -69,8 +74,8 @@ final class CpuAccount {
         if (named.containsKey(pid)) {
             return named.get(pid);
         }
-        if (pid == self) {
-            return "load generator (this JVM)";
+        if (pid == self || comm.equals("wrk")) {
+            return "load generator";
         }
         if (comm.equals("postgres") || comm.startsWith("postgres")) {
             // a server process's title says what it is ("postgres: 15/main: walwriter"); sessions are the backends

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,29 +35,29 @@ import tools.jackson.databind.JsonNode;
 /**
  * Pre-match singles placed through the gateway by concurrent players with real tokens, each bet a new
  * Idempotency-Key on a random selection of 50 events: bets/s sustained with p50 and p99. The same load is then sent
- * to the runtime directly (with the headers the gateway signs) so the gateway's share of the time shows. Run by
+ * to the runtime directly (with the headers the gateway signs) so the gateway's share of the time shows. The load
+ * comes from wrk ({@link WrkLoad}) when it is installed, as {@code scripts/bench-betting} makes sure, else from the
+ * JDK's HttpClient, which costs ten times its CPU per bet on the cores the platform uses. Run by
  * {@code scripts/bench-betting}, which also runs pgbench on the same PostgreSQL; skipped in CI.
  */
 @EnabledIfSystemProperty(named = "placement.benchmark", matches = "true")
 class PlacementBenchmarkIT {
 
     private static final int CLIENTS = Integer.getInteger("placement.benchmark.clients", 16);
+    /** Players betting: several per connection, as a real book has many more players than any player has bets in flight. */
+    private static final int PLAYERS = Integer.getInteger("placement.benchmark.players", CLIENTS * 4);
     private static final int SECONDS = Integer.getInteger("placement.benchmark.seconds", 20);
     private static final int POOL = Integer.getInteger("placement.benchmark.pool", 20);
     /** A fresh JVM compiles for a while: the first seconds are not what it sustains. */
     private static final int WARM_UP = Integer.getInteger("placement.benchmark.warmup", 30);
     private static final String HOST = "bench.localhost";
 
-    private record Run(String name, long accepted, long refused, double seconds, long[] micros, Map<String, Integer> errors,
-            String cpu) {
+    private record Run(String name, String generator, long accepted, long refused, double seconds, double p50Millis,
+            double p99Millis, double maxMillis, Map<String, Long> errors, String cpu, String window) {
         String report() {
-            return "%-28s %d clients, %.0f s: %,.0f bets/s accepted, p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d refused %s)%n    %s".formatted(
-                    name, CLIENTS, seconds, accepted / seconds, percentile(0.50), percentile(0.99), percentile(1.0), refused, errors,
+            return "%-28s %d clients, %d players (%s), %.0f s from %s: %,.0f bets/s accepted, p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d refused %s)%n    %s".formatted(
+                    name, CLIENTS, PLAYERS, generator, seconds, window, accepted / seconds, p50Millis, p99Millis, maxMillis, refused, errors,
                     cpu);
-        }
-
-        double percentile(double p) {
-            return micros.length == 0 ? 0 : micros[(int) Math.min(micros.length - 1, Math.ceil(p * micros.length) - 1)] / 1000.0;
         }
     }
 
@@ -68,7 +68,7 @@ class PlacementBenchmarkIT {
             List<String> players = new ArrayList<>();
             try (RealmAccounts accounts = new RealmAccounts(platform.keycloak)) {
                 platform.provisionTenant(accounts, "bench", HOST);
-                for (int i = 0; i < CLIENTS; i++) {
+                for (int i = 0; i < PLAYERS; i++) {
                     players.add(BettingFixtures.fundedPlayer(platform.edge(), accounts, "bench", HOST, 1_000_000_000L));
                 }
             }
@@ -115,17 +115,43 @@ class PlacementBenchmarkIT {
 
     private Run run(String name, HttpClient client, String base, boolean signed, List<String> players,
             List<String[]> selections, int seconds) throws Exception {
+        Map<String, String> headers = new TreeMap<>();
+        if (signed) {
+            long issuedAt = Instant.now().getEpochSecond();
+            headers.put(TrustedHeaders.TENANT_ID, "bench");
+            headers.put(TrustedHeaders.BRAND_ID, "bench");
+            headers.put(TrustedHeaders.ISSUED_AT, Long.toString(issuedAt));
+            headers.put(TrustedHeaders.SIGNATURE, new TenantContextSignature(RunningPlatform.SIGNING_SECRET,
+                    Duration.ofSeconds(60)).sign("bench", "bench", issuedAt));
+        } else {
+            headers.put("Host", HOST);
+        }
+        CpuAccount cpuBefore = CpuAccount.read(processes);
+        LocalTime from = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
+        if (WrkLoad.available()) {
+            WrkLoad.Result result = WrkLoad.placeSingles(base, CLIENTS, seconds, players, selections, headers,
+                    Path.of("target", "benchmarks"));
+            long accepted = result.requests() - result.refused();
+            return new Run(name, "wrk", accepted, result.refused(), result.seconds(), result.p50Micros() / 1000.0,
+                    result.p99Micros() / 1000.0, result.maxMicros() / 1000.0, result.errors(),
+                    CpuAccount.read(processes).perOperationSince(cpuBefore, accepted), window(from));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger refused = new AtomicInteger();
-        Map<String, Integer> errors = new ConcurrentHashMap<>();
+        Map<String, Long> errors = new ConcurrentHashMap<>();
         List<Future<List<Long>>> clients = new ArrayList<>();
-        CpuAccount cpuBefore = CpuAccount.read(processes);
         long started = System.nanoTime();
-        for (String player : players) {
+        for (int c = 0; c < CLIENTS; c++) {
+            List<String> own = new ArrayList<>();
+            for (int p = c; p < players.size(); p += CLIENTS) {
+                own.add(players.get(p));
+            }
             clients.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
+                int turn = 0;
                 while (System.nanoTime() < deadline) {
+                    String player = own.get(turn++ % own.size());
                     String[] selection = selections.get(ThreadLocalRandom.current().nextInt(selections.size()));
                     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/bets"))
                             .header("Content-Type", "application/json").header("Authorization", player)
@@ -133,15 +159,7 @@ class PlacementBenchmarkIT {
                             .POST(HttpRequest.BodyPublishers.ofString("""
                                     {"type": "single", "stake": {"amount": 100, "currency": "EUR"}, "oddsPolicy": "any",
                                      "selections": [{"selectionId": "%s", "price": "%s"}]}""".formatted(selection[0], selection[1])));
-                    if (signed) {
-                        long issuedAt = Instant.now().getEpochSecond();
-                        request.header(TrustedHeaders.TENANT_ID, "bench").header(TrustedHeaders.BRAND_ID, "bench")
-                                .header(TrustedHeaders.ISSUED_AT, Long.toString(issuedAt))
-                                .header(TrustedHeaders.SIGNATURE, new TenantContextSignature(RunningPlatform.SIGNING_SECRET,
-                                        Duration.ofSeconds(60)).sign("bench", "bench", issuedAt));
-                    } else {
-                        request.header("Host", HOST);
-                    }
+                    headers.forEach(request::header);
                     long sent = System.nanoTime();
                     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
                     long took = (System.nanoTime() - sent) / 1000;
@@ -149,7 +167,7 @@ class PlacementBenchmarkIT {
                         latencies.add(took);
                     } else {
                         refused.incrementAndGet();
-                        errors.merge(Integer.toString(response.statusCode()), 1, Integer::sum);
+                        errors.merge("status_" + response.statusCode(), 1L, Long::sum);
                     }
                 }
                 return latencies;
@@ -162,8 +180,18 @@ class PlacementBenchmarkIT {
         double elapsed = (System.nanoTime() - started) / 1e9;
         String cpu = CpuAccount.read(processes).perOperationSince(cpuBefore, all.size());
         pool.shutdown();
-        long[] micros = all.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(micros);
-        return new Run(name, micros.length, refused.get(), elapsed, micros, new TreeMap<>(errors), cpu);
+        long[] micros = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Run(name, "JDK HttpClient", micros.length, refused.get(), elapsed, percentile(micros, 0.50),
+                percentile(micros, 0.99), percentile(micros, 1.0), new TreeMap<>(errors), cpu, window(from));
+    }
+
+    private static double percentile(long[] sortedMicros, double p) {
+        return sortedMicros.length == 0 ? 0
+                : sortedMicros[(int) Math.min(sortedMicros.length - 1, Math.ceil(p * sortedMicros.length) - 1)] / 1000.0;
+    }
+
+    /** Wall-clock span of a run, to pick its samples out of a JFR recording. */
+    private static String window(LocalTime from) {
+        return from + " to " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -24,6 +25,16 @@ class RuntimeAccessRules {
     static final String FORBIDDEN = "forbidden";
 
     /** The strict firewall, checking headers without regular expressions (see {@link HeaderFirewall}). */
+    /**
+     * No observation of each security filter, authentication or authorization: with a registry present Spring
+     * Security wraps every filter of the chain in one, on every request, at a cost the traces never repaid (the HTTP
+     * server observation and its metrics stay on).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     HttpFirewall httpFirewall() {
         return HeaderFirewall.strict();

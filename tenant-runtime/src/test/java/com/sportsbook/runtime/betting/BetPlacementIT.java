@@ -219,6 +219,32 @@ class BetPlacementIT {
     }
 
     @Test
+    void aRetryOfAnAcceptedBetIsAnsweredWithItAfterTheBalanceIsSpentOrTheSelectionSuspended() {
+        PlayerView player = player(1_000);
+        Selection draw = selection("b:3:1x2", "draw");
+
+        BetPlacement.Placed first = place(player, single(draw, 1_000), "retried-key");
+        assertThat(available(player)).isZero();
+        BetPlacement.Placed unfunded = place(player, single(draw, 1_000), "retried-key");
+        var held = hold(com.sportsbook.runtime.catalog.TradingHolds.Level.SELECTION, draw.id().toString()).orElseThrow();
+        try {
+            BetPlacement.Placed suspended = place(player, single(draw, 1_000), "retried-key");
+
+            assertThat(List.of(unfunded, suspended)).allSatisfy(retry -> {
+                assertThat(retry.replayed()).isTrue();
+                assertThat(retry.bet().id()).isEqualTo(first.bet().id());
+            });
+            assertThat(refusal(player, single(draw, 1_000))).as("a new key on the held selection")
+                    .isEqualTo(BetRejection.MARKET_SUSPENDED);
+            assertThatThrownBy(() -> place(player, single(draw, 999), "retried-key")).isInstanceOf(BetRefused.class)
+                    .extracting(e -> ((BetRefused) e).reason()).isEqualTo(BetRejection.IDEMPOTENCY_KEY_REUSED);
+        } finally {
+            in(() -> holds.release(held.id(), "trader@test"));
+        }
+        assertThat(available(player)).as("one stake taken").isZero();
+    }
+
+    @Test
     void everyBadBetslipIsRefusedWithItsCodeAndMovesNoMoney() {
         PlayerView player = player(1_000);
         PlayerView broke = player(50);

@@ -111,17 +111,21 @@ public final class BetPlacement {
         String hash = requestHash(slip);
         try {
             return transactions.execute(status -> placeInTransaction(player, slip, idempotencyKey, hash));
-        } catch (KeyTaken concurrent) {
-            // another placement with the same key committed first: answer as its replay
+        } catch (KeyTaken earlier) {
+            // the key placed a bet before (or a concurrent placement with it committed first): answer as its replay
             return transactions.execute(status -> replay(player, idempotencyKey, hash).orElseThrow());
+        } catch (BetRefused refused) {
+            // a retry of an accepted bet is answered with that bet, whatever the market or balance say now
+            return transactions.execute(status -> replay(player, idempotencyKey, hash)).orElseThrow(() -> refused);
         }
     }
 
+    /**
+     * The key is claimed by the bet row itself (unique per player), so a new bet, by far the common case, does not
+     * look the key up first: a used key is found when the insert conflicts, and the transaction is rolled back before
+     * the earlier bet is returned. A refusal looks the key up afterwards (see {@link #place}).
+     */
     private Placed placeInTransaction(PlayerView player, Betslip slip, String key, String hash) {
-        Optional<Placed> earlier = replay(player, key, hash);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         Instant now = clock.instant();
         List<UUID> selections = slip.legs().stream().map(Betslip.Leg::selectionId).toList();
         Map<UUID, BetOffers.Offer> current = offers.lockForBet(selections);
@@ -149,9 +153,6 @@ public final class BetPlacement {
         BetRecords.NewBet bet = new BetRecords.NewBet(betId, player.id(), player.brand(), slip.currency(), slip.shape().name(),
                 slip.unitStake(), lines.size(), slip.totalStake(), potential, slip.policy().wire(), inPlay, statusNow, key, hash,
                 now, delay > 0 ? now.plusSeconds(delay) : null, stake.transactionId(), stake.holdId());
-        if (!records.insert(bet)) {
-            throw new KeyTaken();
-        }
         List<BetView.Leg> legViews = new ArrayList<>();
         for (int i = 0; i < legs.size(); i++) {
             Priced leg = legs.get(i);
@@ -165,14 +166,17 @@ public final class BetPlacement {
         BetView.Transition transition = delay > 0
                 ? new BetView.Transition(null, "pending", "in-play bet delay of " + delay + " s", now)
                 : new BetView.Transition(null, "accepted", "accepted at placement", now);
-        records.insertDetails(betId, legViews, lineRows, transition);
+        if (!records.insert(bet, legViews, lineRows, transition)) {
+            throw new KeyTaken();
+        }
         // the markets are held from here to the commit: only the liability check and the exposure wait on each other
         risk.lockMarkets(legs.stream().map(leg -> leg.offer().marketId()).toList());
-        List<Long> headrooms = headrooms(slip, legs, limits);
+        List<BetOffers.Offer> offered = legs.stream().map(Priced::offer).toList();
+        // an accepted bet is exposed at once (a refusal below rolls it back); a pending one when its delay ends
+        List<Long> headrooms = delay == 0 ? exposeAfterHeadrooms(offered, lineRows, slip.currency(), limits)
+                : headrooms(slip, legs, limits);
         refuseAboveMaximum(slip, maxUnitStake(slip, legs, lines, limits, headrooms));
         if (delay == 0) {
-            List<BetOffers.Offer> offered = legs.stream().map(Priced::offer).toList();
-            expose(offered, lineRows, slip.currency());
             suspendWhereHeadroomIsGone(offered, slip.currency(), limits, headroomsAfter(headrooms, lineRows));
         }
         // what was written, as a reader would see it (no second read)
@@ -297,6 +301,30 @@ public final class BetPlacement {
                 risk.expose(leg.selectionId(), leg.marketId(), currency, line.stake(), payout);
             }
         }
+    }
+
+    /**
+     * Exposes every leg with what its lines stake and would pay, one statement per leg, and answers each leg's headroom
+     * as it was before this bet.
+     */
+    private List<Long> exposeAfterHeadrooms(List<BetOffers.Offer> legs, List<BetRecords.Line> lines, String currency,
+            RiskBook.Limits limits) {
+        long[] stakes = new long[legs.size()];
+        long[] payouts = new long[legs.size()];
+        for (BetRecords.Line line : lines) {
+            long payout = payout(line);
+            for (int position : line.positions()) {
+                stakes[position] += line.stake();
+                payouts[position] += payout;
+            }
+        }
+        List<Long> headrooms = new ArrayList<>();
+        for (int i = 0; i < legs.size(); i++) {
+            BetOffers.Offer leg = legs.get(i);
+            headrooms.add(risk.exposeAfterHeadroom(leg.selectionId(), leg.marketId(), currency, stakes[i], payouts[i],
+                    limits.marketLiabilityLimit()));
+        }
+        return headrooms;
     }
 
     private static List<BetRecords.Line> lineRows(List<List<Integer>> lines, List<BigDecimal> prices, long unitStake) {
@@ -434,7 +462,7 @@ public final class BetPlacement {
         }
     }
 
-    /** The key was claimed by a concurrent placement that committed first. */
+    /** The key was claimed by an earlier placement, or a concurrent one that committed first. */
     private static final class KeyTaken extends RuntimeException {
         KeyTaken() {
             super(null, null, false, false);

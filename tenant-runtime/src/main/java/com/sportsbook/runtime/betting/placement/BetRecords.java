@@ -40,45 +40,42 @@ public final class BetRecords {
     public record IdempotentBet(UUID id, String requestHash) {
     }
 
-    /** Claims the idempotency key with the bet; false when another placement holds the key. */
-    public boolean insert(NewBet bet) {
+    /**
+     * A new bet with its legs, lines and first transition, in one statement (one round trip, whatever the number of
+     * legs and lines: the arrays are unnested into rows, so a 20-leg system bet costs what a single does). The bet row
+     * claims the idempotency key: false, and nothing written, when an earlier placement holds it.
+     */
+    public boolean insert(NewBet bet, List<BetView.Leg> legs, List<Line> lines, BetView.Transition first) {
         return jdbc.sql("""
-                INSERT INTO bet (id, player_id, brand, currency, bet_type, unit_stake, line_count, total_stake, potential_return,
-                  odds_policy, in_play, status, idempotency_key, request_hash, placed_at, accept_after, decided_at,
-                  stake_transaction_id, stake_hold_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (player_id, idempotency_key) DO NOTHING""")
+                WITH bet AS (
+                  INSERT INTO bet (id, player_id, brand, currency, bet_type, unit_stake, line_count, total_stake, potential_return,
+                    odds_policy, in_play, status, idempotency_key, request_hash, placed_at, accept_after, decided_at,
+                    stake_transaction_id, stake_hold_id)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (player_id, idempotency_key) DO NOTHING
+                  RETURNING id
+                ), legs AS (
+                  INSERT INTO bet_leg (bet_id, position, selection_id, selection_key, selection_name, market_id, market_type,
+                    market_line, market_version, event_id, event_name, sport_key, requested_price, price)
+                  SELECT bet.id, l.pos::int, l.selection_id::uuid, l.selection_key, l.selection_name, l.market_id::uuid,
+                    l.market_type, l.market_line::numeric, l.market_version::bigint, l.event_id::uuid, l.event_name, l.sport_key,
+                    l.requested_price::numeric, l.price::numeric
+                  FROM bet, unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[]) AS l(pos, selection_id, selection_key, selection_name,
+                    market_id, market_type, market_line, market_version, event_id, event_name, sport_key, requested_price, price)
+                ), lines AS (
+                  INSERT INTO bet_line (bet_id, line_no, positions, odds, stake)
+                  SELECT bet.id, n.line_no::int, n.positions::int[], n.odds::numeric, n.stake::bigint
+                  FROM bet, unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS n(line_no, positions, odds, stake)
+                )
+                INSERT INTO bet_transition (bet_id, from_status, to_status, cause, at)
+                SELECT bet.id, ?, ?, ?, ? FROM bet""")
                 .params(bet.id(), bet.playerId(), bet.brand(), bet.currency(), bet.type(), bet.unitStake(), bet.lines(),
                         bet.totalStake(), bet.potentialReturn(), bet.oddsPolicy(), bet.inPlay(), bet.status(),
                         bet.idempotencyKey(), bet.requestHash(), Timestamp.from(bet.placedAt()),
                         bet.acceptAfter() == null ? null : Timestamp.from(bet.acceptAfter()),
                         bet.acceptAfter() == null ? Timestamp.from(bet.placedAt()) : null, bet.stakeTransactionId(),
-                        bet.stakeHoldId())
-                .update() == 1;
-    }
-
-    /**
-     * A new bet's legs, lines and first transition in one statement (one round trip, whatever the number of legs and
-     * lines): the arrays are unnested into rows, so a 20-leg system bet costs what a single does.
-     */
-    public void insertDetails(UUID bet, List<BetView.Leg> legs, List<Line> lines, BetView.Transition first) {
-        jdbc.sql("""
-                WITH legs AS (
-                  INSERT INTO bet_leg (bet_id, position, selection_id, selection_key, selection_name, market_id, market_type,
-                    market_line, market_version, event_id, event_name, sport_key, requested_price, price)
-                  SELECT ?, l.pos::int, l.selection_id::uuid, l.selection_key, l.selection_name, l.market_id::uuid,
-                    l.market_type, l.market_line::numeric, l.market_version::bigint, l.event_id::uuid, l.event_name, l.sport_key,
-                    l.requested_price::numeric, l.price::numeric
-                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::text[]) AS l(pos, selection_id, selection_key, selection_name,
-                    market_id, market_type, market_line, market_version, event_id, event_name, sport_key, requested_price, price)
-                ), lines AS (
-                  INSERT INTO bet_line (bet_id, line_no, positions, odds, stake)
-                  SELECT ?, n.line_no::int, n.positions::int[], n.odds::numeric, n.stake::bigint
-                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS n(line_no, positions, odds, stake)
-                )
-                INSERT INTO bet_transition (bet_id, from_status, to_status, cause, at) VALUES (?, ?, ?, ?, ?)""")
-                .params(bet,
+                        bet.stakeHoldId(),
                         column(legs, leg -> String.valueOf(leg.position())), column(legs, leg -> leg.selectionId().toString()),
                         column(legs, BetView.Leg::selectionKey), column(legs, BetView.Leg::selection),
                         column(legs, leg -> leg.marketId().toString()), column(legs, BetView.Leg::marketType),
@@ -87,12 +84,11 @@ public final class BetRecords {
                         column(legs, BetView.Leg::event), column(legs, BetView.Leg::sport),
                         column(legs, leg -> leg.requestedPrice() == null ? null : leg.requestedPrice().toPlainString()),
                         column(legs, leg -> leg.price().toPlainString()),
-                        bet,
                         column(lines, line -> String.valueOf(line.lineNo())),
                         column(lines, line -> "{" + String.join(",", line.positions().stream().map(String::valueOf).toList()) + "}"),
                         column(lines, line -> line.odds().toPlainString()), column(lines, line -> String.valueOf(line.stake())),
-                        bet, first.from(), first.to(), first.cause(), Timestamp.from(first.at()))
-                .update();
+                        first.from(), first.to(), first.cause(), Timestamp.from(first.at()))
+                .update() == 1;
     }
 
     private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> value) {

@@ -53,6 +53,23 @@ public final class RiskBook {
                 .params(limit, selection, market, currency).query(Long.class).single();
     }
 
+    /**
+     * Adds to the selection's exposure, like {@link #expose}, and answers the headroom the market had for it before
+     * (what {@link #headroom} would have said): one statement where a bet would need two. The market's other
+     * selections are read in the statement's snapshot; this selection's earlier amounts are what it returns less what
+     * it added. Exact under {@link #lockMarkets}.
+     */
+    public long exposeAfterHeadroom(UUID selection, UUID market, String currency, long stakes, long payouts, long limit) {
+        return jdbc.sql("""
+                INSERT INTO selection_exposure (selection_id, currency, market_id, stakes, payouts) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (selection_id, currency) DO UPDATE SET stakes = selection_exposure.stakes + excluded.stakes,
+                  payouts = selection_exposure.payouts + excluded.payouts
+                RETURNING ? - ((payouts - ?) - (stakes - ?) - (SELECT coalesce(sum(o.stakes), 0) FROM selection_exposure o
+                  WHERE o.market_id = ? AND o.currency = ? AND o.selection_id <> ?))""")
+                .params(selection, currency, market, stakes, payouts, limit, payouts, stakes, market, currency, selection)
+                .query(Long.class).single();
+    }
+
     public void expose(UUID selection, UUID market, String currency, long stakes, long payouts) {
         jdbc.sql("""
                 INSERT INTO selection_exposure (selection_id, currency, market_id, stakes, payouts) VALUES (?, ?, ?, ?, ?)

@@ -136,7 +136,8 @@ class AmlMonitoringIT {
         deposit(idle, 50_000, at, "card_1");
         deposit(punter, 50_000, at, "card_1");
         in(() -> bets.insert(new BetRecords.NewBet(UUID.randomUUID(), punter, "main", "EUR", "single", 30_000, 1, 30_000,
-                60_000, "any", false, "accepted", "k-" + UUID.randomUUID(), "h", at.plusSeconds(60), null, null, null)));
+                60_000, "any", false, "accepted", "k-" + UUID.randomUUID(), "h", at.plusSeconds(60), null, null, null), List.of(),
+                List.of(), new com.sportsbook.runtime.betting.placement.BetView.Transition(null, "accepted", "placed", at.plusSeconds(60))));
 
         withdrawal(idle, 48_000, at.plus(1, ChronoUnit.HOURS));
         withdrawal(punter, 48_000, at.plus(1, ChronoUnit.HOURS));
