@@ -1,6 +1,5 @@
 package com.sportsbook.commons;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /** The tenant lifecycle the control plane owns and the gateway and runtime obey. */
@@ -18,10 +17,12 @@ public enum TenantStatus {
     }
 
     public static TenantStatus fromWireName(String wireName) {
-        return Arrays.stream(values())
-                .filter(status -> status.wireName().equals(wireName))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown tenant status: " + wireName));
+        for (TenantStatus status : values()) {
+            if (status.wireName().equals(wireName)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("unknown tenant status: " + wireName);
     }
 
     /** Players and staff may use the tenant's brands. */

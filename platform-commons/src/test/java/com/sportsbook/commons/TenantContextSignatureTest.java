@@ -21,6 +21,27 @@ class TenantContextSignatureTest {
     }
 
     @Test
+    void signaturesMadeOnManyThreadsAtOnceMatchTheOnesMadeOneByOne() throws Exception {
+        java.util.Map<Integer, String> oneByOne = new java.util.HashMap<>();
+        for (int i = 0; i < 400; i++) {
+            oneByOne.put(i, signature.sign("tenant-" + i, "brand-" + i, now.getEpochSecond() + i));
+        }
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            java.util.List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (int i = 0; i < 400; i++) {
+                    int n = i;
+                    checks.add(threads.submit(() -> signature.sign("tenant-" + n, "brand-" + n, now.getEpochSecond() + n)
+                            .equals(oneByOne.get(n))));
+                }
+            }
+            for (var check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void anotherTenantCannotReuseASignature() {
         String signed = signature.sign("acme", "acme-main", now.getEpochSecond());
 

@@ -46,18 +46,33 @@ class PlacementBenchmarkIT {
     private static final int CLIENTS = Integer.getInteger("placement.benchmark.clients", 16);
     /** Players betting: several per connection, as a real book has many more players than any player has bets in flight. */
     private static final int PLAYERS = Integer.getInteger("placement.benchmark.players", CLIENTS * 4);
+    /** The target's rate: a run paced to it shows the latency at that load rather than at saturation (0: no such run). */
+    private static final int RATE = Integer.getInteger("placement.benchmark.rate", 500);
+    private static final int RATE_CONNECTIONS = Integer.getInteger("placement.benchmark.rate.connections", CLIENTS * 2);
     private static final int SECONDS = Integer.getInteger("placement.benchmark.seconds", 20);
     private static final int POOL = Integer.getInteger("placement.benchmark.pool", 20);
     /** A fresh JVM compiles for a while: the first seconds are not what it sustains. */
     private static final int WARM_UP = Integer.getInteger("placement.benchmark.warmup", 30);
     private static final String HOST = "bench.localhost";
 
-    private record Run(String name, String generator, long accepted, long refused, double seconds, double p50Millis,
+    private record Run(String name, String load, long accepted, long refused, double seconds, double p50Millis,
             double p99Millis, double maxMillis, Map<String, Long> errors, String cpu, String window) {
         String report() {
-            return "%-28s %d clients, %d players (%s), %.0f s from %s: %,.0f bets/s accepted, p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d refused %s)%n    %s".formatted(
-                    name, CLIENTS, PLAYERS, generator, seconds, window, accepted / seconds, p50Millis, p99Millis, maxMillis, refused, errors,
+            return "%-34s %s, %d players, %.0f s from %s: %,.0f bets/s accepted, p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d refused %s)%n    %s".formatted(
+                    name, load, PLAYERS, seconds, window, accepted / seconds, p50Millis, p99Millis, maxMillis, refused, errors,
                     cpu);
+        }
+    }
+
+    /** How a run sends its bets: over how many connections, and at what pace (0: each as soon as the last is answered). */
+    private record Load(int connections, int rate) {
+        static Load saturating() {
+            return new Load(CLIENTS, 0);
+        }
+
+        String describe(String generator) {
+            return connections + " connections " + (rate == 0 ? "each betting as soon as answered" : "paced to " + rate + " bets/s")
+                    + " (" + generator + ")";
         }
     }
 
@@ -96,11 +111,15 @@ class PlacementBenchmarkIT {
                     platform.controlPlane.pid(), "control plane");
             String gateway = "http://127.0.0.1:" + platform.gatewayPort;
             String direct = "http://127.0.0.1:" + platform.runtimePort;
-            run("warm-up (gateway)", client, gateway, false, players, selections, WARM_UP);
-            run("warm-up (direct)", client, direct, true, players, selections, WARM_UP / 3);
-            List<Run> runs = List.of(
-                    run("through the gateway", client, gateway, false, players, selections, SECONDS),
-                    run("to the runtime directly", client, direct, true, players, selections, SECONDS));
+            run("warm-up (gateway)", client, gateway, false, Load.saturating(), players, selections, WARM_UP);
+            run("warm-up (direct)", client, direct, true, Load.saturating(), players, selections, WARM_UP / 3);
+            List<Run> runs = new ArrayList<>(List.of(
+                    run("through the gateway", client, gateway, false, Load.saturating(), players, selections, SECONDS),
+                    run("to the runtime directly", client, direct, true, Load.saturating(), players, selections, SECONDS)));
+            if (RATE > 0 && WrkLoad.available()) {
+                runs.add(run("through the gateway at the target", client, gateway, false, new Load(RATE_CONNECTIONS, RATE),
+                        players, selections, SECONDS));
+            }
             Path out = Path.of("target", "benchmarks", "placement.txt");
             Files.createDirectories(out.getParent());
             for (Run run : runs) {
@@ -113,7 +132,7 @@ class PlacementBenchmarkIT {
 
     private Map<Long, String> processes = Map.of();
 
-    private Run run(String name, HttpClient client, String base, boolean signed, List<String> players,
+    private Run run(String name, HttpClient client, String base, boolean signed, Load load, List<String> players,
             List<String[]> selections, int seconds) throws Exception {
         Map<String, String> headers = new TreeMap<>();
         if (signed) {
@@ -129,22 +148,22 @@ class PlacementBenchmarkIT {
         CpuAccount cpuBefore = CpuAccount.read(processes);
         LocalTime from = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
         if (WrkLoad.available()) {
-            WrkLoad.Result result = WrkLoad.placeSingles(base, CLIENTS, seconds, players, selections, headers,
-                    Path.of("target", "benchmarks"));
+            WrkLoad.Result result = WrkLoad.placeSingles(base, load.connections(), seconds, load.rate(), players, selections,
+                    headers, Path.of("target", "benchmarks"));
             long accepted = result.requests() - result.refused();
-            return new Run(name, "wrk", accepted, result.refused(), result.seconds(), result.p50Micros() / 1000.0,
+            return new Run(name, load.describe("wrk"), accepted, result.refused(), result.seconds(), result.p50Micros() / 1000.0,
                     result.p99Micros() / 1000.0, result.maxMicros() / 1000.0, result.errors(),
                     CpuAccount.read(processes).perOperationSince(cpuBefore, accepted), window(from));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService pool = Executors.newFixedThreadPool(load.connections());
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger refused = new AtomicInteger();
         Map<String, Long> errors = new ConcurrentHashMap<>();
         List<Future<List<Long>>> clients = new ArrayList<>();
         long started = System.nanoTime();
-        for (int c = 0; c < CLIENTS; c++) {
+        for (int c = 0; c < load.connections(); c++) {
             List<String> own = new ArrayList<>();
-            for (int p = c; p < players.size(); p += CLIENTS) {
+            for (int p = c; p < players.size(); p += load.connections()) {
                 own.add(players.get(p));
             }
             clients.add(pool.submit(() -> {
@@ -181,7 +200,7 @@ class PlacementBenchmarkIT {
         String cpu = CpuAccount.read(processes).perOperationSince(cpuBefore, all.size());
         pool.shutdown();
         long[] micros = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Run(name, "JDK HttpClient", micros.length, refused.get(), elapsed, percentile(micros, 0.50),
+        return new Run(name, load.describe("JDK HttpClient"), micros.length, refused.get(), elapsed, percentile(micros, 0.50),
                 percentile(micros, 0.99), percentile(micros, 1.0), new TreeMap<>(errors), cpu, window(from));
     }
 

@@ -44,13 +44,15 @@ final class WrkLoad {
 
     /**
      * Places pre-match singles for {@code seconds} over {@code connections} connections. {@code headers} are sent on
-     * every request (Host, or the gateway-signed tenant headers); {@code selections} are id and price pairs.
+     * every request (Host, or the gateway-signed tenant headers); {@code selections} are id and price pairs. With a
+     * {@code rate} above zero the bets are paced to that many per second in all (each wrk thread sends its next bet at
+     * its next slot, or at once when it is behind); zero sends each connection's next bet as soon as it is answered.
      */
-    static Result placeSingles(String baseUrl, int connections, int seconds, List<String> authorizations,
+    static Result placeSingles(String baseUrl, int connections, int seconds, int rate, List<String> authorizations,
             List<String[]> selections, Map<String, String> headers, Path workDir) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path script = workDir.resolve("placement-" + UUID.randomUUID() + ".lua");
-        Files.writeString(script, luaScript(authorizations, selections, headers));
+        Files.writeString(script, luaScript(authorizations, selections, headers, rate));
         Process wrk = new ProcessBuilder("wrk", "-t", Integer.toString(THREADS), "-c", Integer.toString(connections), "-d", seconds + "s",
                 "--timeout", "10s", "-s", script.toString(), baseUrl + "/api/v1/bets")
                 .redirectErrorStream(true).start();
@@ -80,7 +82,8 @@ final class WrkLoad {
                 fields.get("p99_us"), fields.get("max_us"));
     }
 
-    private static String luaScript(List<String> authorizations, List<String[]> selections, Map<String, String> headers) {
+    private static String luaScript(List<String> authorizations, List<String[]> selections, Map<String, String> headers,
+            int rate) {
         List<String> tokens = new ArrayList<>();
         authorizations.forEach(token -> tokens.add(lua(token)));
         List<String> offers = new ArrayList<>();
@@ -120,6 +123,30 @@ final class WrkLoad {
                     '"selections":[{"selectionId":"' .. offer[1] .. '","price":"' .. offer[2] .. '"}]}'
                   return wrk.format("POST", nil, h, body)
                 end
+                -- pacing: a monotonic clock through LuaJIT's FFI; a slot every interval ms per thread
+                local interval = %s
+                local ffi = require("ffi")
+                ffi.cdef[[
+                  typedef struct { long tv_sec; long tv_nsec; } wrk_timespec;
+                  int clock_gettime(int clock, wrk_timespec *now);
+                ]]
+                local clock = ffi.new("wrk_timespec")
+                local function millis()
+                  ffi.C.clock_gettime(1, clock)
+                  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1000000
+                end
+                local slot = nil
+                if interval > 0 then
+                  function delay()
+                    local now = millis()
+                    if slot == nil or slot < now then
+                      slot = now
+                    end
+                    local wait = slot - now
+                    slot = slot + interval
+                    return math.floor(wait)
+                  end
+                end
                 function response(status, headers, body)
                   if status ~= 201 then
                     local key = "status_" .. status
@@ -143,7 +170,8 @@ final class WrkLoad {
                   end
                   io.write(line .. "\\n")
                 end
-                """.formatted(String.join(",", tokens), String.join(",", offers), UUID.randomUUID(), THREADS, fixed);
+                """.formatted(String.join(",", tokens), String.join(",", offers), UUID.randomUUID(), THREADS, fixed,
+                        rate > 0 ? String.valueOf(THREADS * 1000.0 / rate) : "0");
     }
 
     private static String lua(String text) {
