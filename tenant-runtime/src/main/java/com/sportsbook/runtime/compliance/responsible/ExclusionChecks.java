@@ -49,8 +49,12 @@ final class ExclusionChecks {
 
     /** The exclusion deciding for the player now, if any; a stale national-register hit is asked again first. */
     Optional<Exclusions.Exclusion> exclusionOf(PlayerView player) {
-        List<Exclusions.Exclusion> inForce = exclusions.inForce(player.id(), player.email(), player.firstName(),
-                player.lastName(), player.dateOfBirth());
+        return exclusionOf(player, exclusions.inForce(player.id(), player.email(), player.firstName(), player.lastName(),
+                player.dateOfBirth()));
+    }
+
+    /** The same, from the exclusions in force already read (deciding one first). */
+    Optional<Exclusions.Exclusion> exclusionOf(PlayerView player, List<Exclusions.Exclusion> inForce) {
         for (Exclusions.Exclusion exclusion : inForce) {
             if (exclusion.kind() != Exclusions.Kind.NATIONAL_REGISTER) {
                 return Optional.of(exclusion);

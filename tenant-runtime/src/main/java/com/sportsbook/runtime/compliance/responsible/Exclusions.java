@@ -2,10 +2,13 @@ package com.sportsbook.runtime.compliance.responsible;
 
 import com.sportsbook.runtime.identity.PlayerRestrictions;
 import com.sportsbook.runtime.identity.PlayerStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -86,23 +89,45 @@ final class Exclusions {
     }
 
     /**
+     * Where the exclusions in force for a person are: their account, or the same email, or the same names and date of
+     * birth, started and not ended. Its parameters are {@link #personInForce}'s.
+     */
+    static final String PERSON_IN_FORCE = """
+            (player_id = ? OR lower(email) = lower(?)
+                   OR (lower(first_name) = lower(?) AND lower(last_name) = lower(?) AND date_of_birth = ?))
+              AND starts_at <= ? AND (ends_at IS NULL OR ends_at > ?)""";
+
+    static List<Object> personInForce(UUID playerId, String email, String firstName, String lastName, LocalDate dateOfBirth,
+            Instant now) {
+        return Arrays.asList(playerId, email, firstName.strip(), lastName.strip(), dateOfBirth, Timestamp.from(now),
+                Timestamp.from(now));
+    }
+
+    /**
      * The exclusions in force now for the person (any account of theirs, or the same email, or the same names and
      * date of birth), the deciding one first: a self-exclusion before a time-out, then the one that ends last.
      */
     List<Exclusion> inForce(UUID playerId, String email, String firstName, String lastName, LocalDate dateOfBirth) {
-        Instant now = clock.instant();
-        return jdbc.sql("""
+        return decidingFirst(jdbc.sql("""
                 SELECT id, player_id, brand, kind, register, starts_at, ends_at, actor, created_at FROM rg_exclusion
-                WHERE (player_id = ? OR lower(email) = lower(?)
-                       OR (lower(first_name) = lower(?) AND lower(last_name) = lower(?) AND date_of_birth = ?))
-                  AND starts_at <= ? AND (ends_at IS NULL OR ends_at > ?)""")
-                .params(playerId, email, firstName.strip(), lastName.strip(), dateOfBirth, Timestamp.from(now), Timestamp.from(now))
-                .query((rs, row) -> new Exclusion(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class),
-                        rs.getString("brand"), Kind.fromWire(rs.getString("kind")), rs.getString("register"),
-                        rs.getTimestamp("starts_at").toInstant(),
-                        rs.getTimestamp("ends_at") == null ? null : rs.getTimestamp("ends_at").toInstant(),
-                        rs.getString("actor"), rs.getTimestamp("created_at").toInstant()))
-                .list().stream()
+                WHERE """ + PERSON_IN_FORCE)
+                .params(personInForce(playerId, email, firstName, lastName, dateOfBirth, clock.instant()))
+                .query((rs, row) -> exclusion(rs))
+                .list());
+    }
+
+    /** An {@code rg_exclusion} row (id, player_id, brand, kind, register, starts_at, ends_at, actor, created_at). */
+    static Exclusion exclusion(ResultSet rs) throws SQLException {
+        return new Exclusion(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class),
+                rs.getString("brand"), Kind.fromWire(rs.getString("kind")), rs.getString("register"),
+                rs.getTimestamp("starts_at").toInstant(),
+                rs.getTimestamp("ends_at") == null ? null : rs.getTimestamp("ends_at").toInstant(),
+                rs.getString("actor"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** The deciding exclusion first: a self-exclusion before a time-out, then the one that ends last. */
+    static List<Exclusion> decidingFirst(List<Exclusion> inForce) {
+        return inForce.stream()
                 .sorted(Comparator.comparingInt((Exclusion e) -> e.kind().weight()).reversed()
                         .thenComparing(e -> e.endsAt() == null ? Instant.MAX : e.endsAt(), Comparator.reverseOrder()))
                 .toList();

@@ -3,6 +3,8 @@ package com.sportsbook.runtime.compliance.responsible;
 import com.sportsbook.runtime.compliance.responsible.core.LimitChanges;
 import com.sportsbook.runtime.compliance.responsible.core.LimitKind;
 import com.sportsbook.runtime.compliance.responsible.core.LimitPeriod;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,16 +41,24 @@ final class Limits {
                 SELECT kind, period, amount, pending_amount, pending_removal, pending_from FROM rg_limit WHERE player_id = ?""")
                 .param(playerId)
                 .query(rs -> {
-                    LimitChanges.Limit limit = new LimitChanges.Limit(nullableLong(rs.getObject("amount")),
-                            nullableLong(rs.getObject("pending_amount")), rs.getBoolean("pending_removal"),
-                            rs.getTimestamp("pending_from") == null ? null : rs.getTimestamp("pending_from").toInstant())
-                            .settled(now);
-                    if (limit.amount() != null || limit.hasPending()) {
-                        limits.computeIfAbsent(LimitKind.fromWire(rs.getString("kind")), kind -> new EnumMap<>(LimitPeriod.class))
-                                .put(LimitPeriod.fromWire(rs.getString("period")), limit);
-                    }
+                    put(rs, now, limits);
                 });
         return limits;
+    }
+
+    /**
+     * Adds an {@code rg_limit} row (kind, period, amount, pending_amount, pending_removal, pending_from) to
+     * {@code limits} as it stands at {@code now}, if it limits anything.
+     */
+    static void put(ResultSet rs, Instant now, Map<LimitKind, Map<LimitPeriod, LimitChanges.Limit>> limits) throws SQLException {
+        LimitChanges.Limit limit = new LimitChanges.Limit(nullableLong(rs.getObject("amount")),
+                nullableLong(rs.getObject("pending_amount")), rs.getBoolean("pending_removal"),
+                rs.getTimestamp("pending_from") == null ? null : rs.getTimestamp("pending_from").toInstant())
+                .settled(now);
+        if (limit.amount() != null || limit.hasPending()) {
+            limits.computeIfAbsent(LimitKind.fromWire(rs.getString("kind")), kind -> new EnumMap<>(LimitPeriod.class))
+                    .put(LimitPeriod.fromWire(rs.getString("period")), limit);
+        }
     }
 
     /**

@@ -26,17 +26,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class ResponsibleBettingGate implements BettingGate {
 
     private final ExclusionChecks checks;
-    private final Limits limits;
+    private final BettingStanding standings;
     private final Usage usage;
     private final EffectiveRules rules;
     private final KycStatus kyc;
     private final JdbcClient jdbc;
     private final LimitHits hits;
 
-    ResponsibleBettingGate(ExclusionChecks checks, Limits limits, Usage usage, EffectiveRules rules, KycStatus kyc,
-            JdbcClient jdbc, LimitHits hits) {
+    ResponsibleBettingGate(ExclusionChecks checks, BettingStanding standings, Usage usage, EffectiveRules rules,
+            KycStatus kyc, JdbcClient jdbc, LimitHits hits) {
         this.checks = checks;
-        this.limits = limits;
+        this.standings = standings;
         this.usage = usage;
         this.rules = rules;
         this.kyc = kyc;
@@ -47,7 +47,8 @@ final class ResponsibleBettingGate implements BettingGate {
     @Override
     public Optional<Refusal> refusal(PlayerView player, Wager wager) {
         BrandRules brand = rules.forBrand(player.brand());
-        Optional<Exclusions.Exclusion> excluded = checks.exclusionOf(player);
+        BettingStanding.Standing standing = standings.of(player);
+        Optional<Exclusions.Exclusion> excluded = checks.exclusionOf(player, standing.exclusions());
         if (excluded.isPresent()) {
             return refuse(excluded.get().kind().status().wireName(), 403, excluded.get().asRestriction().detail(), Map.of());
         }
@@ -76,11 +77,11 @@ final class ResponsibleBettingGate implements BettingGate {
                     + wager.currency() + " under the rules of " + String.join(", ", brand.jurisdictions()) + ".",
                     Map.of("maxStake", cap.getAsLong()));
         }
-        return limitRefusal(player, wager);
+        return limitRefusal(player, wager, standing.limits());
     }
 
-    private Optional<Refusal> limitRefusal(PlayerView player, Wager wager) {
-        Map<LimitKind, Map<LimitPeriod, LimitChanges.Limit>> all = limits.of(player.id());
+    private Optional<Refusal> limitRefusal(PlayerView player, Wager wager,
+            Map<LimitKind, Map<LimitPeriod, LimitChanges.Limit>> all) {
         if (all.isEmpty() || !player.currency().equals(wager.currency())) {
             return Optional.empty();
         }

@@ -86,9 +86,10 @@ class ResponsibleGamblingConfiguration {
 
     @Bean
     @Primary
-    BettingGate responsibleBettingGate(ExclusionChecks checks, Limits limits, Usage usage, EffectiveRules rules,
-            KycStatus kyc, DataSource dataSource, LimitHits hits) {
-        return new ResponsibleBettingGate(checks, limits, usage, rules, kyc, JdbcClient.create(dataSource), hits);
+    BettingGate responsibleBettingGate(ExclusionChecks checks, Usage usage, EffectiveRules rules, KycStatus kyc,
+            DataSource dataSource, LimitHits hits, Clock clock) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return new ResponsibleBettingGate(checks, new BettingStanding(jdbc, clock), usage, rules, kyc, jdbc, hits);
     }
 
     @Bean

@@ -71,27 +71,70 @@ final class JdbcLedger implements Wallet {
     private WalletOutcome claimAndRun(WalletCommand command) {
         String name = name(command);
         String hash = RequestHash.of(command);
-        int claimed = jdbc.sql("""
-                INSERT INTO wallet_command (idempotency_key, command, request_hash, created_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (idempotency_key) DO NOTHING""")
-                .params(command.idempotencyKey(), name, hash, now()).update();
-        if (claimed == 0) {
-            return replay(command.idempotencyKey(), name, hash);
+        Optional<OnePlayer> onePlayer = command instanceof WalletCommand.Transfer transfer ? onePlayer(transfer) : Optional.empty();
+        WalletOutcome outcome;
+        if (onePlayer.isPresent()) {
+            // the usual movement (a stake, a payout, a deposit): the claim and the player's account lock in one statement
+            Optional<AccountState> state = claimLocking(command.idempotencyKey(), name, hash, onePlayer.get().player());
+            if (state.isEmpty()) {
+                return replay(command.idempotencyKey(), name, hash);
+            }
+            Map<UUID, AccountState> locked = new HashMap<>();
+            locked.put(onePlayer.get().player(), state.get());
+            outcome = post((WalletCommand.Transfer) command, onePlayer.get().legs(), locked);
+        } else {
+            int claimed = jdbc.sql("""
+                    INSERT INTO wallet_command (idempotency_key, command, request_hash, created_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (idempotency_key) DO NOTHING""")
+                    .params(command.idempotencyKey(), name, hash, now()).update();
+            if (claimed == 0) {
+                return replay(command.idempotencyKey(), name, hash);
+            }
+            outcome = switch (command) {
+                case WalletCommand.Transfer transfer -> transfer(transfer);
+                case WalletCommand.PlaceHold hold -> hold(hold);
+                case WalletCommand.CaptureHold capture -> capture(capture);
+                case WalletCommand.ReleaseHold release -> release(release);
+                case WalletCommand.Reverse reverse -> reverse(reverse.idempotencyKey(), reverse.transactionId(),
+                        reverse.reason(), false);
+                case WalletCommand.ReverseAllowingDebt reverse -> reverse(reverse.idempotencyKey(), reverse.transactionId(),
+                        reverse.reason(), true);
+            };
         }
-        WalletOutcome outcome = switch (command) {
-            case WalletCommand.Transfer transfer -> transfer(transfer);
-            case WalletCommand.PlaceHold hold -> hold(hold);
-            case WalletCommand.CaptureHold capture -> capture(capture);
-            case WalletCommand.ReleaseHold release -> release(release);
-            case WalletCommand.Reverse reverse -> reverse(reverse.idempotencyKey(), reverse.transactionId(),
-                    reverse.reason(), false);
-            case WalletCommand.ReverseAllowingDebt reverse -> reverse(reverse.idempotencyKey(), reverse.transactionId(),
-                    reverse.reason(), true);
-        };
         if (!(command instanceof WalletCommand.Transfer && outcome instanceof WalletOutcome.Applied)) {
             record(command.idempotencyKey(), outcome); // an applied transfer recorded it with its journal entry
         }
         return outcome;
+    }
+
+    /** A well-formed transfer that moves exactly one player account: its legs, and that account. */
+    private record OnePlayer(List<Leg> legs, UUID player) {
+    }
+
+    private Optional<OnePlayer> onePlayer(WalletCommand.Transfer transfer) {
+        if (LedgerRules.wellFormed(transfer).isPresent()) {
+            return Optional.empty();
+        }
+        List<Leg> legs = legs(transfer);
+        List<UUID> players = legs.stream().filter(Leg::player).map(Leg::accountId).distinct().toList();
+        return players.size() == 1 ? Optional.of(new OnePlayer(legs, players.getFirst())) : Optional.empty();
+    }
+
+    /**
+     * Claims the command's key and, only when it was free, locks the player's account, in one statement: the claim
+     * runs first (a one-time filter ahead of the account scan), so the order of waits is the same as claiming and
+     * then locking in two. Empty when the key was claimed before: nothing is locked then.
+     */
+    private Optional<AccountState> claimLocking(String key, String name, String hash, UUID playerAccount) {
+        return jdbc.sql("""
+                WITH claim AS (
+                  INSERT INTO wallet_command (idempotency_key, command, request_hash, created_at) VALUES (?, ?, ?, ?)
+                  ON CONFLICT (idempotency_key) DO NOTHING
+                  RETURNING idempotency_key)
+                SELECT balance, held, debt FROM wallet_account WHERE id = ? AND EXISTS (SELECT 1 FROM claim) FOR UPDATE""")
+                .params(key, name, hash, now(), playerAccount)
+                .query((rs, row) -> new AccountState(rs.getLong("balance"), rs.getLong("held"), rs.getLong("debt")))
+                .optional();
     }
 
     private WalletOutcome replay(String key, String name, String hash) {
@@ -128,11 +171,20 @@ final class JdbcLedger implements Wallet {
         if (malformed.isPresent()) {
             return malformed.get();
         }
+        List<Leg> legs = legs(transfer);
+        return post(transfer, legs, lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList()));
+    }
+
+    private List<Leg> legs(WalletCommand.Transfer transfer) {
         List<Leg> legs = new ArrayList<>();
         for (Posting posting : transfer.postings()) {
             legs.add(new Leg(accounts.idOf(posting.account()), posting.account(), posting.amount()));
         }
-        Map<UUID, AccountState> locked = lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList());
+        return legs;
+    }
+
+    /** A well-formed transfer's legs posted against the locked player accounts, or the first refusal. */
+    private WalletOutcome post(WalletCommand.Transfer transfer, List<Leg> legs, Map<UUID, AccountState> locked) {
         Optional<WalletOutcome.Rejected> refused = firstRefusal(legs, locked);
         if (refused.isPresent()) {
             return refused.get();
