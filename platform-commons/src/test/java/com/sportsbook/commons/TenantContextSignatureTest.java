@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class TenantContextSignatureTest {
@@ -22,12 +29,12 @@ class TenantContextSignatureTest {
 
     @Test
     void signaturesMadeOnManyThreadsAtOnceMatchTheOnesMadeOneByOne() throws Exception {
-        java.util.Map<Integer, String> oneByOne = new java.util.HashMap<>();
+        Map<Integer, String> oneByOne = new HashMap<>();
         for (int i = 0; i < 400; i++) {
             oneByOne.put(i, signature.sign("tenant-" + i, "brand-" + i, now.getEpochSecond() + i));
         }
-        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
-            java.util.List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<Boolean>> checks = new ArrayList<>();
             for (int round = 0; round < 5; round++) {
                 for (int i = 0; i < 400; i++) {
                     int n = i;
@@ -35,7 +42,7 @@ class TenantContextSignatureTest {
                             .equals(oneByOne.get(n))));
                 }
             }
-            for (var check : checks) {
+            for (Future<Boolean> check : checks) {
                 assertThat(check.get()).isTrue();
             }
         }
