@@ -2,8 +2,12 @@ package com.sportsbook.runtime.tenancy;
 
 import com.sportsbook.commons.TenantContextSignature;
 import com.sportsbook.commons.web.InternalTokenFilter;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import javax.sql.DataSource;
 import org.hibernate.cfg.MultiTenancySettings;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,10 +17,33 @@ import org.springframework.core.Ordered;
 @Configuration
 class MultiTenancyConfiguration {
 
+    /**
+     * The pool Boot configures (spring.datasource.*), as every bean sees it: connections handed out with the bound
+     * tenant's search_path ({@link TenantBoundDataSource}).
+     */
+    @Bean
+    static BeanPostProcessor tenantBoundPool() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof HikariDataSource pool ? new TenantBoundDataSource(pool) : bean;
+            }
+        };
+    }
+
+    @Bean
+    MeterBinder searchPathChanges(DataSource dataSource) {
+        TenantBoundDataSource pool = TenantBoundDataSource.of(dataSource);
+        return registry -> FunctionCounter.builder("runtime.tenancy.search.path.changes", pool, TenantBoundDataSource::pathChanges)
+                .description("Times a pooled connection was pointed at another tenant's schema (or at none)")
+                .register(registry);
+    }
+
     @Bean
     HibernatePropertiesCustomizer schemaPerTenant(DataSource dataSource) {
         return properties -> {
-            properties.put(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER, new SchemaPerTenantConnectionProvider(dataSource));
+            properties.put(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER,
+                    new SchemaPerTenantConnectionProvider(TenantBoundDataSource.of(dataSource)));
             properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new BoundTenantIdentifierResolver());
         };
     }

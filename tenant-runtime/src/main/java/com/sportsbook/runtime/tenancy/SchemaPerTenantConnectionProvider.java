@@ -3,40 +3,28 @@ package com.sportsbook.runtime.tenancy;
 import com.sportsbook.commons.TenantSlug;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.PreparedStatement;
-import javax.sql.DataSource;
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 
 /**
- * Hands Hibernate a pooled connection whose {@code search_path} is exactly the tenant's schema, and empties the
- * {@code search_path} again before the connection goes back to the pool. A connection without a tenant sees no
- * tables at all, so nothing can fall back to a default schema, and a connection that served tenant A cannot leak
- * A's schema into B's work.
+ * Hands Hibernate a pooled connection whose {@code search_path} is exactly the tenant's schema; a connection asked for
+ * without a tenant sees no tables at all, so nothing can fall back to a default schema. The pool sets the path on
+ * the way out and only when it differs from the connection's current one ({@link TenantBoundDataSource}), so a
+ * connection that served tenant A is pointed at B before B's work sees it, and nothing is reset on the way back.
  */
 class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider<String> {
 
-    /** An empty search path: unqualified names resolve to nothing (pg_catalog aside). */
+    /** An empty search path, as a new pooled connection starts with (the pool's init SQL). */
     static final String NO_SCHEMA = "SET search_path TO ''";
 
-    /**
-     * The same change as a function call, for connections in use: the JDBC driver drops every server-prepared statement
-     * of a connection on a {@code SET search_path} command, so each transaction's statements would be parsed and
-     * planned afresh; PostgreSQL itself re-parses a prepared statement whose search_path changed (ADR 0027).
-     */
-    private static final String NONE = "\"\"";
-    private static final String SET_SEARCH_PATH = "SELECT set_config('search_path', ?, false)";
+    private final TenantBoundDataSource connections;
 
-    private final DataSource dataSource;
-
-    SchemaPerTenantConnectionProvider(DataSource dataSource) {
-        this.dataSource = dataSource;
+    SchemaPerTenantConnectionProvider(TenantBoundDataSource connections) {
+        this.connections = connections;
     }
 
     @Override
     public Connection getAnyConnection() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        searchPath(connection, NONE);
-        return connection;
+        return connections.withPath(TenantBoundDataSource.NO_SCHEMA);
     }
 
     @Override
@@ -49,24 +37,12 @@ class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider
         if (BoundTenantIdentifierResolver.NO_TENANT.equals(tenant)) {
             throw new NoTenantBoundException();
         }
-        String schema = new TenantSlug(tenant).schema().quoted();
-        Connection connection = dataSource.getConnection();
-        try {
-            searchPath(connection, schema);
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return connection;
+        return connections.withPath(new TenantSlug(tenant).schema().quoted());
     }
 
     @Override
     public void releaseConnection(String tenant, Connection connection) throws SQLException {
-        try {
-            searchPath(connection, NONE);
-        } finally {
-            connection.close();
-        }
+        connection.close();
     }
 
     @Override
@@ -87,12 +63,5 @@ class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider
     @Override
     public <T> T unwrap(Class<T> type) {
         throw new UnsupportedOperationException("cannot unwrap as " + type);
-    }
-
-    private static void searchPath(Connection connection, String path) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SET_SEARCH_PATH)) {
-            statement.setString(1, path);
-            statement.execute();
-        }
     }
 }

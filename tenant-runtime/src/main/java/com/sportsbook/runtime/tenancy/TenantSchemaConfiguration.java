@@ -17,7 +17,8 @@ class TenantSchemaConfiguration {
 
     @Bean
     TenantSchemaMigrator tenantSchemaMigrator(DataSource dataSource, TenancySettings settings) {
-        return new TenantSchemaMigrator(dataSource, settings.changelog());
+        // migrations set the search_path themselves: the pool forgets those connections' paths
+        return new TenantSchemaMigrator(TenantBoundDataSource.of(dataSource).ownPaths(), settings.changelog());
     }
 
     @Bean

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 /**
  * One pooled connection serving two tenants in turn, as the runtime's pool does: each transaction reads its own
  * tenant's tables even through a statement the driver has prepared on the server for the other, the prepared
- * statements survive the switch (no re-parse per transaction), and a connection without a tenant sees no tables.
+ * statements survive the switch (no re-parse per transaction), a connection without a tenant sees no tables, and the
+ * path is changed only when the next caller needs another one.
  */
 class SchemaPerTenantConnectionsIT {
 
     private static final String READ = "SELECT v FROM probe ORDER BY v";
     private static HikariDataSource pool;
+    private static TenantBoundDataSource tenantBound;
     private static SchemaPerTenantConnectionProvider connections;
 
     @BeforeAll
@@ -48,7 +50,8 @@ class SchemaPerTenantConnectionsIT {
                 statement.execute("INSERT INTO " + schema + ".probe VALUES ('" + tenant + "')");
             }
         }
-        connections = new SchemaPerTenantConnectionProvider(pool);
+        tenantBound = new TenantBoundDataSource(pool);
+        connections = new SchemaPerTenantConnectionProvider(tenantBound);
     }
 
     @AfterAll
@@ -93,6 +96,66 @@ class SchemaPerTenantConnectionsIT {
                     .hasMessageContaining("does not exist");
         } finally {
             connections.releaseAnyConnection(connection);
+        }
+    }
+
+    @Test
+    void aConnectionServingTheSameTenantAgainIsNotPointedAtItAgain() throws SQLException {
+        connections.releaseConnection("alpha", connections.getConnection("alpha"));
+        long before = tenantBound.pathChanges();
+        for (int i = 0; i < 5; i++) {
+            Connection connection = connections.getConnection("alpha");
+            try {
+                assertThat(readOne(connection)).isEqualTo("alpha");
+            } finally {
+                connections.releaseConnection("alpha", connection);
+            }
+        }
+        assertThat(tenantBound.pathChanges()).isEqualTo(before);
+
+        Connection other = connections.getConnection("bravo");
+        try {
+            assertThat(readOne(other)).isEqualTo("bravo");
+        } finally {
+            connections.releaseConnection("bravo", other);
+        }
+        assertThat(tenantBound.pathChanges()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aConnectionTakenFromThePoolServesTheBoundTenantOrNone() throws SQLException {
+        TenantContext.runAs(BoundTenant.of("bravo"), () -> {
+            try (Connection connection = tenantBound.getConnection()) {
+                assertThat(readOne(connection)).isEqualTo("bravo");
+                assertThat(searchPath(connection)).isEqualTo("\"tenant_bravo\"");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (Connection connection = tenantBound.getConnection()) {
+            assertThat(searchPath(connection)).isEqualTo("\"\"");
+            assertThatThrownBy(() -> readOne(connection)).isInstanceOf(SQLException.class).hasMessageContaining("does not exist");
+        }
+    }
+
+    @Test
+    void aConnectionWhosePathWasSetByItsUserIsSetAgainForTheNext() throws SQLException {
+        connections.releaseConnection("alpha", connections.getConnection("alpha"));
+        try (Connection migrating = tenantBound.ownPaths().getConnection(); Statement statement = migrating.createStatement()) {
+            statement.execute("SET search_path TO " + new TenantSlug("bravo").schema().quoted());
+        }
+        Connection connection = connections.getConnection("alpha");
+        try {
+            assertThat(readOne(connection)).isEqualTo("alpha");
+        } finally {
+            connections.releaseConnection("alpha", connection);
+        }
+    }
+
+    private static String searchPath(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SHOW search_path")) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

@@ -1,6 +1,5 @@
 package com.sportsbook.runtime.audit.log;
 
-import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.tenancy.ActiveTenants;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -16,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditLogConfiguration {
 
     @Bean
-    AuditTrail auditTrail(DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+    JdbcAuditTrail auditTrail(DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
         return new JdbcAuditTrail(JdbcClient.create(dataSource), new TransactionTemplate(transactions), clock);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Appends records to the bound tenant's {@code audit_record} in the caller's transaction, all of a transaction's
@@ -42,13 +43,30 @@ public final class JdbcAuditTrail implements AuditTrail {
         Row row = row(entry);
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && TransactionSynchronizationManager.isSynchronizationActive()) {
-            pending().add(row);
+            pending().rows.add(row);
         } else {
             transactions.executeWithoutResult(status -> insert(List.of(row)));
         }
     }
 
     private record Row(String kind, String subject, String reference, String actor, Timestamp at, String payload) {
+    }
+
+    /** A bet receipt's row ({@code audit_bet_receipt}), as its canonical text; signed later (ADR 0016). */
+    public record ReceiptRow(UUID betId, UUID playerId, String receipt, Timestamp issuedAt) {
+    }
+
+    /**
+     * Writes the receipt with the records of the current transaction, in their statement just before it commits (a
+     * receipt the bet has already is kept, not replaced); false when no transaction is active, and nothing is kept.
+     */
+    public boolean keepWithRecords(ReceiptRow receipt) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return false;
+        }
+        pending().receipts.add(receipt);
+        return true;
     }
 
     private Row row(AuditEntry entry) {
@@ -66,21 +84,22 @@ public final class JdbcAuditTrail implements AuditTrail {
      * transaction's own synchronization, so a transaction started inside another (REQUIRES_NEW) keeps its records to
      * itself: they commit with it, not with the outer one.
      */
-    private List<Row> pending() {
+    private PendingRecords pending() {
         for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
             if (synchronization instanceof PendingRecords records && records.trail == this) {
-                return records.rows;
+                return records;
             }
         }
         PendingRecords created = new PendingRecords(this);
         TransactionSynchronizationManager.registerSynchronization(created);
-        return created.rows;
+        return created;
     }
 
-    /** A transaction's records waiting for its commit. */
+    /** A transaction's records, and the receipts they carry, waiting for its commit. */
     private static final class PendingRecords implements TransactionSynchronization {
         private final JdbcAuditTrail trail;
         private final List<Row> rows = new ArrayList<>();
+        private final List<ReceiptRow> receipts = new ArrayList<>();
 
         PendingRecords(JdbcAuditTrail trail) {
             this.trail = trail;
@@ -88,7 +107,9 @@ public final class JdbcAuditTrail implements AuditTrail {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            if (!rows.isEmpty()) {
+            if (!receipts.isEmpty()) {
+                trail.insert(rows, receipts);
+            } else if (!rows.isEmpty()) {
                 trail.insert(rows);
             }
         }
@@ -110,6 +131,29 @@ public final class JdbcAuditTrail implements AuditTrail {
                   AS r(kind, subject_id, reference, actor, occurred_at, payload, n)
                 ORDER BY r.n""")
                 .params(column(rows, Row::kind), column(rows, Row::subject), column(rows, Row::reference),
+                        column(rows, Row::actor), column(rows, row -> row.at().toInstant().toString()),
+                        column(rows, Row::payload))
+                .update();
+    }
+
+    /** The receipts and the records in one statement (a receipt is never kept without the record that carries it). */
+    private void insert(List<Row> rows, List<ReceiptRow> receipts) {
+        jdbc.sql("""
+                WITH receipt AS (
+                  INSERT INTO audit_bet_receipt (bet_id, player_id, receipt, issued_at)
+                  SELECT r.bet_id, r.player_id, r.receipt, r.issued_at::timestamptz
+                  FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) AS r(bet_id, player_id, receipt, issued_at)
+                  ON CONFLICT (bet_id) DO NOTHING)
+                INSERT INTO audit_record (kind, subject_id, reference, actor, occurred_at, payload)
+                SELECT r.kind, r.subject_id, r.reference, r.actor, r.occurred_at::timestamptz, r.payload
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                  AS r(kind, subject_id, reference, actor, occurred_at, payload, n)
+                ORDER BY r.n""")
+                .params(receipts.stream().map(receipt -> receipt.betId().toString()).toArray(String[]::new),
+                        receipts.stream().map(receipt -> receipt.playerId().toString()).toArray(String[]::new),
+                        receipts.stream().map(ReceiptRow::receipt).toArray(String[]::new),
+                        receipts.stream().map(receipt -> receipt.issuedAt().toInstant().toString()).toArray(String[]::new),
+                        column(rows, Row::kind), column(rows, Row::subject), column(rows, Row::reference),
                         column(rows, Row::actor), column(rows, row -> row.at().toInstant().toString()),
                         column(rows, Row::payload))
                 .update();

@@ -4,6 +4,7 @@ import com.sportsbook.runtime.audit.BetReceipt;
 import com.sportsbook.runtime.audit.BetReceipts;
 import com.sportsbook.runtime.audit.ReceiptKey;
 import com.sportsbook.runtime.audit.SignedReceipt;
+import com.sportsbook.runtime.audit.log.JdbcAuditTrail;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class JdbcBetReceipts implements BetReceipts {
     private static final int BATCH = 500;
 
     private final JdbcClient jdbc;
+    private final JdbcAuditTrail trail;
     private final TransactionOperations transactions;
     private final TransactionOperations ownTransaction;
     private final ReceiptSigner signer;
@@ -31,9 +33,10 @@ public final class JdbcBetReceipts implements BetReceipts {
      * @param ownTransaction a transaction of its own (requires-new), so that a receipt read inside a read-only
      *     transaction can still be signed
      */
-    JdbcBetReceipts(JdbcClient jdbc, TransactionOperations transactions, TransactionOperations ownTransaction,
-            ReceiptSigner signer, Clock clock) {
+    JdbcBetReceipts(JdbcClient jdbc, JdbcAuditTrail trail, TransactionOperations transactions,
+            TransactionOperations ownTransaction, ReceiptSigner signer, Clock clock) {
         this.jdbc = jdbc;
+        this.trail = trail;
         this.transactions = transactions;
         this.ownTransaction = ownTransaction;
         this.signer = signer;
@@ -43,10 +46,15 @@ public final class JdbcBetReceipts implements BetReceipts {
     @Override
     public String issue(BetReceipt receipt) {
         String canonical = receipt.canonical();
-        transactions.executeWithoutResult(status -> jdbc.sql("""
-                INSERT INTO audit_bet_receipt (bet_id, player_id, receipt, issued_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (bet_id) DO NOTHING""")
-                .params(receipt.betId(), receipt.playerId(), canonical, Timestamp.from(clock.instant())).update());
+        JdbcAuditTrail.ReceiptRow row = new JdbcAuditTrail.ReceiptRow(receipt.betId(), receipt.playerId(), canonical,
+                Timestamp.from(clock.instant()));
+        // in the accepting transaction the row goes with its audit records, in their statement at commit
+        if (!trail.keepWithRecords(row)) {
+            transactions.executeWithoutResult(status -> jdbc.sql("""
+                    INSERT INTO audit_bet_receipt (bet_id, player_id, receipt, issued_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (bet_id) DO NOTHING""")
+                    .params(row.betId(), row.playerId(), canonical, row.issuedAt()).update());
+        }
         return canonical;
     }
 

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.audit.receipts;
 
+import com.sportsbook.runtime.audit.log.JdbcAuditTrail;
 import com.sportsbook.runtime.tenancy.ActiveTenants;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -23,7 +24,8 @@ class ReceiptConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ReceiptConfiguration.class);
 
     @Bean
-    JdbcBetReceipts betReceipts(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, ReceiptSettings settings) {
+    JdbcBetReceipts betReceipts(DataSource dataSource, JdbcAuditTrail trail, PlatformTransactionManager transactions, Clock clock,
+            ReceiptSettings settings) {
         ReceiptSigner signer;
         if (settings.signingKey() == null || settings.signingKey().isBlank()) {
             signer = ReceiptSigner.devDefault();
@@ -35,7 +37,7 @@ class ReceiptConfiguration {
         }
         TransactionTemplate ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new JdbcBetReceipts(JdbcClient.create(dataSource), new TransactionTemplate(transactions), ownTransaction, signer,
+        return new JdbcBetReceipts(JdbcClient.create(dataSource), trail, new TransactionTemplate(transactions), ownTransaction, signer,
                 clock);
     }
 
