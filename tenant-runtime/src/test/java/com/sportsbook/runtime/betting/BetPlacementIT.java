@@ -126,6 +126,8 @@ class BetPlacementIT {
                 {"type":"market","eventRef":"b:9","version":2,"marketRef":"b:9:mw","marketType":"match_winner","status":"open","prices":{"home":"1.60","away":"2.30"}}
                 {"type":"event","eventRef":"b:10","version":1,"sport":"football","category":"Scotland","competition":"Premiership","home":"Celtic","away":"Rangers","startsAt":"%1$s","status":"scheduled"}
                 {"type":"market","eventRef":"b:10","version":2,"marketRef":"b:10:1x2","marketType":"1x2","status":"open","prices":{"home":"1.90","draw":"3.60","away":"3.90"}}
+                {"type":"event","eventRef":"b:11","version":1,"sport":"football","category":"England","competition":"Championship","home":"Hull","away":"Millwall","startsAt":"%1$s","status":"scheduled"}
+                {"type":"market","eventRef":"b:11","version":2,"marketRef":"b:11:1x2","marketType":"1x2","status":"open","prices":{"home":"2.40","draw":"3.40","away":"2.80"}}
                 {"type":"event","eventRef":"b:6","version":1,"sport":"football","category":"Spain","competition":"La Liga","home":"Betis","away":"Getafe","startsAt":"%2$s","status":"live","score":{"home":0,"away":0}}
                 {"type":"market","eventRef":"b:6","version":2,"marketRef":"b:6:1x2","marketType":"1x2","status":"open","prices":{"home":"2.00","draw":"3.20","away":"4.20"}}
                 """.formatted(SOON, GONE));
@@ -480,6 +482,83 @@ class BetPlacementIT {
             assertThat(shown).isEqualTo("suspended");
         } finally {
             in(() -> sql().sql("UPDATE betting_limits SET market_liability_limit = 5000000").update());
+        }
+    }
+
+    @Test
+    void concurrentBetsOnAMarketsSelectionsNeverTakeItPastItsLiabilityLimit() throws Exception {
+        List<Selection> outcomes = List.of(selection("b:11:1x2", "home"), selection("b:11:1x2", "draw"),
+                selection("b:11:1x2", "away"));
+        long limit = 20_000;
+        in(() -> sql().sql("UPDATE betting_limits SET market_liability_limit = ?").param(limit).update());
+        try {
+            ExecutorService pool = Executors.newFixedThreadPool(10);
+            List<Callable<String>> bets = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                PlayerView player = player(10_000);
+                Selection on = outcomes.get(i % 4 == 0 ? 1 + i / 4 % 2 : 0); // mostly the home win: a lopsided book
+                String key = "liability-" + i;
+                bets.add(() -> {
+                    try {
+                        return place(player, single(on, 1_500), key).bet().status();
+                    } catch (BetRefused refused) {
+                        return refused.reason().code();
+                    }
+                });
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> result : pool.invokeAll(bets)) {
+                results.add(result.get());
+            }
+            pool.shutdown();
+
+            assertThat(results).contains("accepted");
+            assertThat(results).as("the market reaches its limit").anyMatch(code -> !code.equals("accepted"));
+            List<Long> liabilities = in(() -> sql().sql("""
+                    SELECT x.payouts - (SELECT sum(o.stakes) FROM selection_exposure o WHERE o.market_id = x.market_id)
+                    FROM selection_exposure x JOIN selection s ON s.id = x.selection_id JOIN market m ON m.id = s.market_id
+                    WHERE m.feed_ref = 'b:11:1x2'""").query(Long.class).list());
+            assertThat(liabilities).isNotEmpty().allSatisfy(liability -> assertThat(liability).isLessThanOrEqualTo(limit));
+            long exposedStakes = in(() -> sql().sql("""
+                    SELECT coalesce(sum(x.stakes), 0) FROM selection_exposure x JOIN market m ON m.id = x.market_id
+                    WHERE m.feed_ref = 'b:11:1x2'""").query(Long.class).single());
+            assertThat(exposedStakes).as("every accepted bet is exposed, nothing else")
+                    .isEqualTo(1_500L * results.stream().filter("accepted"::equals).count());
+        } finally {
+            in(() -> sql().sql("UPDATE betting_limits SET market_liability_limit = 5000000").update());
+        }
+    }
+
+    @Test
+    void aBetWaitsForItsMarketWhileAnotherTransactionHoldsItsLiabilityLock() throws Exception {
+        PlayerView player = player(10_000);
+        Selection celtic = selection("b:10:1x2", "home");
+        String market = in(() -> sql().sql("SELECT id::text FROM market WHERE feed_ref = 'b:10:1x2'").query(String.class).single());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            Future<Object> holder = pool.submit(() -> in(() -> {
+                sql().sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))").param(market).query().listOfRows();
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            held.await();
+            Future<BetView> bet = pool.submit(() -> place(player, single(celtic, 100), "waits-for-market").bet());
+
+            assertThatThrownBy(() -> bet.get(1, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the bet waits for the market").isInstanceOf(java.util.concurrent.TimeoutException.class);
+            release.countDown();
+            holder.get();
+            assertThat(bet.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo("accepted");
+        } finally {
+            release.countDown();
+            pool.shutdown();
         }
     }
 

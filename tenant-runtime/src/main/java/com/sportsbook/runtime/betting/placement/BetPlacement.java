@@ -166,11 +166,10 @@ public final class BetPlacement {
         BetView.Transition transition = delay > 0
                 ? new BetView.Transition(null, "pending", "in-play bet delay of " + delay + " s", now)
                 : new BetView.Transition(null, "accepted", "accepted at placement", now);
+        // the bet's markets are held from here to the commit: only the liability check and the exposure wait on each other
         if (!records.insert(bet, legViews, lineRows, transition)) {
             throw new KeyTaken();
         }
-        // the markets are held from here to the commit: only the liability check and the exposure wait on each other
-        risk.lockMarkets(legs.stream().map(leg -> leg.offer().marketId()).toList());
         List<BetOffers.Offer> offered = legs.stream().map(Priced::offer).toList();
         // an accepted bet is exposed at once (a refusal below rolls it back); a pending one when its delay ends
         List<Long> headrooms = delay == 0 ? exposeAfterHeadrooms(offered, lineRows, slip.currency(), limits)

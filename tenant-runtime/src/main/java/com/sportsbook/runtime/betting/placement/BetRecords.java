@@ -43,11 +43,14 @@ public final class BetRecords {
     /**
      * A new bet with its legs, lines and first transition, in one statement (one round trip, whatever the number of
      * legs and lines: the arrays are unnested into rows, so a 20-leg system bet costs what a single does). The bet row
-     * claims the idempotency key: false, and nothing written, when an earlier placement holds it.
+     * claims the idempotency key: false, and nothing written, when an earlier placement holds it. The same statement
+     * takes the bet's markets' liability lock ({@link RiskBook#LOCK_MARKETS}), held until the transaction ends.
      */
     public boolean insert(NewBet bet, List<BetView.Leg> legs, List<Line> lines, BetView.Transition first) {
         return jdbc.sql("""
-                WITH bet AS (
+                WITH locked AS (
+                """ + RiskBook.LOCK_MARKETS + """
+                ), bet AS (
                   INSERT INTO bet (id, player_id, brand, currency, bet_type, unit_stake, line_count, total_stake, potential_return,
                     odds_policy, in_play, status, idempotency_key, request_hash, placed_at, accept_after, decided_at,
                     stake_transaction_id, stake_hold_id)
@@ -69,8 +72,8 @@ public final class BetRecords {
                   FROM bet, unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS n(line_no, positions, odds, stake)
                 )
                 INSERT INTO bet_transition (bet_id, from_status, to_status, cause, at)
-                SELECT bet.id, ?, ?, ?, ? FROM bet""")
-                .params(bet.id(), bet.playerId(), bet.brand(), bet.currency(), bet.type(), bet.unitStake(), bet.lines(),
+                SELECT bet.id, ?, ?, ?, ? FROM bet, locked""")
+                .params(column(legs, leg -> leg.marketId().toString()), bet.id(), bet.playerId(), bet.brand(), bet.currency(), bet.type(), bet.unitStake(), bet.lines(),
                         bet.totalStake(), bet.potentialReturn(), bet.oddsPolicy(), bet.inPlay(), bet.status(),
                         bet.idempotencyKey(), bet.requestHash(), Timestamp.from(bet.placedAt()),
                         bet.acceptAfter() == null ? null : Timestamp.from(bet.acceptAfter()),
