@@ -167,6 +167,19 @@ class ResponsibleGamblingIT {
     }
 
     @Test
+    void anApiAnswerIsSentWholeWithItsLengthRatherThanChunked() {
+        Account player = register(MAIN, "Len", "Gth");
+        String token = signIn(player);
+
+        Response answer = call(MAIN, "GET", "/api/v1/responsible-gambling", token, null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Transfer-Encoding")).isNull();
+        assertThat(answer.header("Content-Length"))
+                .isEqualTo(String.valueOf(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    }
+
+    @Test
     void depositsStartedTogetherNeverPassTheLimitBetweenThemWhileThePspHasNotConfirmedThem() throws Exception {
         Account player = register(MAIN, "Connie", "Current");
         String token = signIn(player);
