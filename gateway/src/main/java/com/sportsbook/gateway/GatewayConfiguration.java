@@ -20,8 +20,13 @@ class GatewayConfiguration {
     @Bean
     TenantEdgeFilter tenantEdgeFilter(GatewaySettings settings, HostDirectory directory,
             @Value("${management.server.port}") int managementPort) {
-        return new TenantEdgeFilter(new EdgeRouting(new HashSet<>(settings.platformHosts())), directory,
-                new TenantContextSignature(settings.signingSecret(), UNUSED_BY_SIGNER), Clock.systemUTC(), managementPort);
+        return new TenantEdgeFilter(new EdgeRouting(new HashSet<>(settings.platformHosts())), directory, managementPort);
+    }
+
+    @Bean
+    TrustedContextHeaders trustedContextHeaders(GatewaySettings settings) {
+        return new TrustedContextHeaders(new TenantContextSignature(settings.signingSecret(), UNUSED_BY_SIGNER),
+                Clock.systemUTC());
     }
 
     @Bean

@@ -1,10 +1,6 @@
 package com.sportsbook.gateway;
 
 import com.sportsbook.commons.HostNames;
-import com.sportsbook.commons.TenantContextSignature;
-import com.sportsbook.commons.TrustedHeaders;
-import java.time.Clock;
-import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -14,9 +10,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The first thing every request meets: resolves host to brand to tenant, strips every client-sent tenant, brand or
- * internal header, and either sets the signed tenant headers and marks the request for a backend, or answers it
- * here (unknown host, suspended tenant, /internal) so no backend ever sees it.
+ * The first thing every request meets: resolves host to brand to tenant, and either marks the request for a backend
+ * (with the tenant it was resolved to) or answers it here (unknown host, suspended tenant, /internal) so no backend
+ * ever sees it. The proxied request's headers are made by {@link TrustedContextHeaders}: every client-sent tenant,
+ * brand or internal header removed, the signed tenant context added.
  */
 class TenantEdgeFilter implements WebFilter, Ordered {
 
@@ -25,19 +22,16 @@ class TenantEdgeFilter implements WebFilter, Ordered {
     static final String TO_CONTROL_PLANE = "control-plane";
     /** The tenant a runtime-bound request was resolved to, for the filters after this one. */
     static final String TENANT = TenantEdgeFilter.class.getName() + ".tenant";
+    /** The tenant and brand a runtime-bound request was resolved to ({@link EdgeDecision.ToRuntime}). */
+    static final String CONTEXT = TenantEdgeFilter.class.getName() + ".context";
 
     private final EdgeRouting routing;
     private final HostDirectory directory;
-    private final TenantContextSignature signature;
-    private final Clock clock;
     private final int managementPort;
 
-    TenantEdgeFilter(EdgeRouting routing, HostDirectory directory, TenantContextSignature signature, Clock clock,
-            int managementPort) {
+    TenantEdgeFilter(EdgeRouting routing, HostDirectory directory, int managementPort) {
         this.routing = routing;
         this.directory = directory;
-        this.signature = signature;
-        this.clock = clock;
         this.managementPort = managementPort;
     }
 
@@ -63,29 +57,15 @@ class TenantEdgeFilter implements WebFilter, Ordered {
                 case EdgeDecision.Refuse refuse -> EdgeResponses.write(exchange, refuse);
                 case EdgeDecision.ToControlPlane toControlPlane -> {
                     exchange.getAttributes().put(TARGET, TO_CONTROL_PLANE);
-                    yield chain.filter(exchange.mutate().request(stripped(request, null)).build());
+                    yield chain.filter(exchange);
                 }
                 case EdgeDecision.ToRuntime toRuntime -> {
                     exchange.getAttributes().put(TARGET, TO_RUNTIME);
                     exchange.getAttributes().put(TENANT, toRuntime.tenant());
-                    yield chain.filter(exchange.mutate().request(stripped(request, toRuntime)).build());
+                    exchange.getAttributes().put(CONTEXT, toRuntime);
+                    yield chain.filter(exchange);
                 }
             };
         });
-    }
-
-    /** Removes client-sent reserved headers; for runtime traffic, adds the signed tenant context. */
-    private ServerHttpRequest stripped(ServerHttpRequest request, EdgeDecision.ToRuntime tenant) {
-        return request.mutate().headers(headers -> {
-            List<String> reserved = headers.headerNames().stream().filter(TrustedHeaders::isReserved).toList();
-            reserved.forEach(headers::remove);
-            if (tenant != null) {
-                long issuedAt = clock.instant().getEpochSecond();
-                headers.set(TrustedHeaders.TENANT_ID, tenant.tenant());
-                headers.set(TrustedHeaders.BRAND_ID, tenant.brand());
-                headers.set(TrustedHeaders.ISSUED_AT, Long.toString(issuedAt));
-                headers.set(TrustedHeaders.SIGNATURE, signature.sign(tenant.tenant(), tenant.brand(), issuedAt));
-            }
-        }).build();
     }
 }

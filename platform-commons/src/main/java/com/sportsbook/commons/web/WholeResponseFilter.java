@@ -17,14 +17,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body. That commits the response without a length, so Tomcat sends it chunked: headers and body in one write and
  * the closing chunk in another, both read separately by the gateway. This filter holds those flushes until the
  * handler returns. A body that fits the container's output buffer (8 KiB) then goes out in one write with its
- * Content-Length. A larger one is streamed as the buffer fills, as before. Once a request has gone asynchronous
- * (server-sent events), its flushes go through at once.
+ * Content-Length. A larger one is streamed as the buffer fills, as before. A request for server-sent events is left
+ * alone, and once any request has gone asynchronous its flushes go through at once.
  */
 public final class WholeResponseFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("text/event-stream")) {
+            chain.doFilter(request, response); // a stream from its first byte
+            return;
+        }
         chain.doFilter(request, new HeldFlushes(request, response));
     }
 

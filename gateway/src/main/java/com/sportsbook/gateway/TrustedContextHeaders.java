@@ -1,0 +1,52 @@
+package com.sportsbook.gateway;
+
+import com.sportsbook.commons.TenantContextSignature;
+import com.sportsbook.commons.TrustedHeaders;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The headers of a proxied request, as a backend gets them: every client-sent tenant, brand or internal header
+ * removed and, on a call bound for the runtime, the tenant context the edge resolved ({@link TenantEdgeFilter#CONTEXT}),
+ * signed. Applied last, as the gateway builds the proxied request from the client's, so that the headers are copied
+ * once and no other header filter can put a reserved header back.
+ */
+final class TrustedContextHeaders implements HttpHeadersFilter, Ordered {
+
+    private final TenantContextSignature signature;
+    private final Clock clock;
+
+    TrustedContextHeaders(TenantContextSignature signature, Clock clock) {
+        this.signature = signature;
+        this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        HttpHeaders headers = new HttpHeaders();
+        for (Map.Entry<String, List<String>> header : input.headerSet()) {
+            if (!TrustedHeaders.isReserved(header.getKey())) {
+                headers.put(header.getKey(), header.getValue());
+            }
+        }
+        EdgeDecision.ToRuntime context = exchange.getAttribute(TenantEdgeFilter.CONTEXT);
+        if (context != null) {
+            long issuedAt = clock.instant().getEpochSecond();
+            headers.set(TrustedHeaders.TENANT_ID, context.tenant());
+            headers.set(TrustedHeaders.BRAND_ID, context.brand());
+            headers.set(TrustedHeaders.ISSUED_AT, Long.toString(issuedAt));
+            headers.set(TrustedHeaders.SIGNATURE, signature.sign(context.tenant(), context.brand(), issuedAt));
+        }
+        return headers;
+    }
+}

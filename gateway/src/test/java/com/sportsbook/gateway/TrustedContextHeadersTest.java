@@ -1,0 +1,52 @@
+package com.sportsbook.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sportsbook.commons.TenantContextSignature;
+import com.sportsbook.commons.TrustedHeaders;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+
+class TrustedContextHeadersTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T20:00:00Z");
+    private final TenantContextSignature signature = new TenantContextSignature("a-test-signing-secret-of-at-least-32-bytes", Duration.ofSeconds(60));
+    private final TrustedContextHeaders headers = new TrustedContextHeaders(signature, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static MockServerWebExchange spoofed() {
+        return MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/bets")
+                .header("x-tenant-id", "beta").header("X-BRAND-ID", "beta-main").header("X-Internal-Token", "guessed")
+                .header("X-Tenant-Context-Signature", "forged").header("Authorization", "Bearer t").build());
+    }
+
+    @Test
+    void aRuntimeCallCarriesOnlyTheTenantTheEdgeResolvedSigned() {
+        MockServerWebExchange exchange = spoofed();
+        exchange.getAttributes().put(TenantEdgeFilter.CONTEXT, new EdgeDecision.ToRuntime("alpha", "alpha-main"));
+
+        HttpHeaders sent = headers.filter(exchange.getRequest().getHeaders(), exchange);
+
+        assertThat(sent.get(TrustedHeaders.TENANT_ID)).containsExactly("alpha");
+        assertThat(sent.get(TrustedHeaders.BRAND_ID)).containsExactly("alpha-main");
+        assertThat(sent.get(TrustedHeaders.INTERNAL_TOKEN)).isNull();
+        assertThat(signature.verify("alpha", "alpha-main", sent.getFirst(TrustedHeaders.ISSUED_AT),
+                sent.getFirst(TrustedHeaders.SIGNATURE), NOW)).isTrue();
+        assertThat(sent.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer t");
+    }
+
+    @Test
+    void aControlPlaneCallLosesEveryReservedHeaderAndGainsNone() {
+        MockServerWebExchange exchange = spoofed();
+
+        HttpHeaders sent = headers.filter(exchange.getRequest().getHeaders(), exchange);
+
+        assertThat(sent.headerNames()).noneMatch(TrustedHeaders::isReserved);
+        assertThat(sent.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer t");
+    }
+}
