@@ -2,6 +2,10 @@ package com.sportsbook.commons.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -14,22 +18,11 @@ class WholeResponseFilterTest {
 
     @Test
     void aHandlersFlushesWaitForTheEndOfTheRequest() throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/bets");
         MockHttpServletResponse response = new MockHttpServletResponse();
-        boolean[] committedWhileHandling = new boolean[1];
 
-        filter.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
-            @Override
-            protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
-                    throws java.io.IOException {
-                res.getOutputStream().write("{\"id\":1}".getBytes(StandardCharsets.UTF_8));
-                res.getOutputStream().flush();
-                res.flushBuffer();
-                committedWhileHandling[0] = res.isCommitted();
-            }
-        }));
+        boolean committed = committedWhileHandling(new MockHttpServletRequest("POST", "/api/v1/bets"), response, false);
 
-        assertThat(committedWhileHandling[0]).as("flushes held").isFalse();
+        assertThat(committed).as("flushes held").isFalse();
         assertThat(response.getContentAsString()).isEqualTo("{\"id\":1}");
     }
 
@@ -37,20 +30,34 @@ class WholeResponseFilterTest {
     void anAsynchronousResponseIsFlushedAtOnce() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/live");
         request.setAsyncSupported(true);
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        boolean[] committedWhileHandling = new boolean[1];
 
-        filter.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+        assertThat(committedWhileHandling(request, new MockHttpServletResponse(), true)).isTrue();
+    }
+
+    @Test
+    void aRequestForAnEventStreamIsLeftAlone() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/live");
+        request.addHeader("Accept", "text/event-stream");
+
+        assertThat(committedWhileHandling(request, new MockHttpServletResponse(), false)).isTrue();
+    }
+
+    /** Runs a handler that writes a body and flushes it (going asynchronous first, if asked): committed by then? */
+    private boolean committedWhileHandling(MockHttpServletRequest request, MockHttpServletResponse response, boolean async)
+            throws Exception {
+        boolean[] committed = new boolean[1];
+        filter.doFilter(request, response, new MockFilterChain(new HttpServlet() {
             @Override
-            protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
-                    throws java.io.IOException {
-                req.startAsync();
-                res.getOutputStream().write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+            protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+                if (async) {
+                    req.startAsync();
+                }
+                res.getOutputStream().write("{\"id\":1}".getBytes(StandardCharsets.UTF_8));
                 res.getOutputStream().flush();
-                committedWhileHandling[0] = res.isCommitted();
+                res.flushBuffer();
+                committed[0] = res.isCommitted();
             }
         }));
-
-        assertThat(committedWhileHandling[0]).as("an event goes out when written").isTrue();
+        return committed[0];
     }
 }
