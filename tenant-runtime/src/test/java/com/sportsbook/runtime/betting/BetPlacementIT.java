@@ -373,29 +373,41 @@ class BetPlacementIT {
     void aHundredConcurrentBetsDrainingOneBalanceNeverOverdrawIt() throws Exception {
         PlayerView player = player(5_000);
         Selection spurs = selection("b:2:1x2", "home");
-        ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Callable<String>> bets = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            String key = "drain-" + i;
-            bets.add(() -> {
-                try {
-                    return place(player, single(spurs, 100), key).bet().status();
-                } catch (BetRefused refused) {
-                    return refused.reason().code();
-                }
-            });
+            bets.add(outcomeOf(player, single(spurs, 100), "drain-" + i));
         }
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> outcome : pool.invokeAll(bets)) {
-            outcomes.add(outcome.get());
-        }
-        pool.shutdown();
+        List<String> outcomes = onTenThreads(bets);
 
         assertThat(outcomes).filteredOn("accepted"::equals).hasSize(50);
         assertThat(outcomes).filteredOn("insufficient_funds"::equals).hasSize(50);
         assertThat(available(player)).isZero();
         LedgerChecks.Result checked = TenantContext.callAs(TENANT, () -> ledgerChecks.run("on_demand"));
         assertThat(checked.passed()).as(String.valueOf(checked.findings())).isTrue();
+    }
+
+    /** A placement that answers the bet's status, or the code it was refused with. */
+    private Callable<String> outcomeOf(PlayerView player, Betslip slip, String key) {
+        return () -> {
+            try {
+                return place(player, slip, key).bet().status();
+            } catch (BetRefused refused) {
+                return refused.reason().code();
+            }
+        };
+    }
+
+    private static List<String> onTenThreads(List<Callable<String>> bets) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> outcome : pool.invokeAll(bets)) {
+                outcomes.add(outcome.get());
+            }
+            return outcomes;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
@@ -492,25 +504,12 @@ class BetPlacementIT {
         long limit = 20_000;
         in(() -> sql().sql("UPDATE betting_limits SET market_liability_limit = ?").param(limit).update());
         try {
-            ExecutorService pool = Executors.newFixedThreadPool(10);
             List<Callable<String>> bets = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                PlayerView player = player(10_000);
                 Selection on = outcomes.get(i % 4 == 0 ? 1 + i / 4 % 2 : 0); // mostly the home win: a lopsided book
-                String key = "liability-" + i;
-                bets.add(() -> {
-                    try {
-                        return place(player, single(on, 1_500), key).bet().status();
-                    } catch (BetRefused refused) {
-                        return refused.reason().code();
-                    }
-                });
+                bets.add(outcomeOf(player(10_000), single(on, 1_500), "liability-" + i));
             }
-            List<String> results = new ArrayList<>();
-            for (Future<String> result : pool.invokeAll(bets)) {
-                results.add(result.get());
-            }
-            pool.shutdown();
+            List<String> results = onTenThreads(bets);
 
             assertThat(results).contains("accepted");
             assertThat(results).as("the market reaches its limit").anyMatch(code -> !code.equals("accepted"));
