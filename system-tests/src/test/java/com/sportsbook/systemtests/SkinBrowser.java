@@ -21,6 +21,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class SkinBrowser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /**
+     * Keycloak renders a realm's sign-in page from its theme's templates; the first one after Keycloak starts took
+     * more than 15 s once on a loaded two-core machine (the whole suite running), so that page gets longer.
+     */
+    private static final Duration REALM_PAGE_WAIT = Duration.ofSeconds(45);
 
     private final WebDriver driver;
 
@@ -60,7 +65,11 @@ final class SkinBrowser implements AutoCloseable {
     }
 
     private WebDriverWait waiting(String what) {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        return waiting(what, WAIT);
+    }
+
+    private WebDriverWait waiting(String what, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.withMessage(what);
         // a page that redraws itself (a console after a filter or an action) replaces the elements a wait looks at
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
@@ -124,6 +133,12 @@ final class SkinBrowser implements AutoCloseable {
 
     /** Fills the tenant realm's sign-in page (Keycloak's) with a password, as a player does. */
     void signInOnRealm(String username, String password) {
+        try {
+            waiting("the realm's sign-in page", REALM_PAGE_WAIT).until(d -> !d.findElements(By.cssSelector("#username")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException slow) {
+            throw new AssertionError("no sign-in page after " + REALM_PAGE_WAIT.toSeconds() + " s; the browser is at "
+                    + driver.getCurrentUrl() + " (" + driver.getTitle() + ")", slow);
+        }
         type("#username", username);
         type("#password", password);
         click("#kc-login");
