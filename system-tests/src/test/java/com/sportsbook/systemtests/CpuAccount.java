@@ -94,6 +94,12 @@ final class CpuAccount {
         return "other";
     }
 
+    /** The share of the machine's CPU time that was busy between {@code before} and this reading (0 to 1). */
+    double machineBusySince(CpuAccount before) {
+        long total = machineTotal - before.machineTotal;
+        return total == 0 ? 0 : (double) (machineBusy - before.machineBusy) / total;
+    }
+
     /** Milliseconds of CPU per operation for each part between {@code before} and this reading, and the machine's use. */
     String perOperationSince(CpuAccount before, long operations) {
         Map<String, Double> perOperation = new LinkedHashMap<>();
@@ -109,9 +115,7 @@ final class CpuAccount {
         StringBuilder text = new StringBuilder("CPU per bet: ");
         perOperation.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> text.append("%s %.2f ms, ".formatted(e.getKey(), e.getValue())));
-        long total = machineTotal - before.machineTotal;
-        text.append("sum %.2f ms; machine busy %.0f %%".formatted(sum,
-                total == 0 ? 0 : 100.0 * (machineBusy - before.machineBusy) / total));
+        text.append("sum %.2f ms; machine busy %.0f %%".formatted(sum, 100 * machineBusySince(before)));
         return text.toString();
     }
 }

@@ -49,6 +49,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Cash-out on PostgreSQL: the offer follows the price (stake x taken / now, less the margin), a full cash-out pays
@@ -246,5 +247,25 @@ class CashOutIT {
         assertThat(after.available()).isFalse();
         assertThat(after.reason()).isEqualTo("the bet is cashed_out");
         assertThat(cash(player)).isGreaterThanOrEqualTo(99_000 + now + 200);
+    }
+
+    @Test
+    void theAutomaticCashOutSweepReadsOnlyBetsWithATargetEvenBeforeTheTableHasStatistics() {
+        // a tenant of its own: its bet table has never been analysed, as a new tenant's is for a while
+        BoundTenant fresh = new BoundTenant(new TenantSlug("cashout2"), "main");
+        TestTenants.provision(fresh, migrator, seeders, transactions);
+        String plan = TenantContext.callAs(fresh, () -> new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            // a book of settled bets without a target, not committed: nothing analyses the table meanwhile
+            jdbc.sql("""
+                    INSERT INTO bet (id, player_id, brand, currency, bet_type, unit_stake, line_count, total_stake,
+                      potential_return, odds_policy, in_play, status, idempotency_key, request_hash, placed_at)
+                    SELECT gen_random_uuid(), gen_random_uuid(), 'main', 'EUR', 'single', 100, 1, 100, 0, 'any', false,
+                      'lost', 'book-' || n, 'hash', now() FROM generate_series(1, 20000) AS n""").update();
+            return String.join("\n", jdbc.sql("EXPLAIN " + CashOuts.AUTO_CASH_OUT_TARGETS).query(String.class).list());
+        }));
+
+        assertThat(plan).contains("ix_bet_auto_cash_out").doesNotContain("Seq Scan");
     }
 }

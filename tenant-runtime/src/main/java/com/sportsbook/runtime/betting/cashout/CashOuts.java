@@ -165,13 +165,20 @@ public final class CashOuts {
     }
 
     /**
+     * The running bets with an automatic cash-out target, read every second. In the order of the partial index that
+     * holds only such bets, so PostgreSQL walks that index even before it has statistics on the table (a new tenant,
+     * or no autovacuum): without the order it planned a scan of every bet the tenant ever took (8.6 ms at 50,000).
+     */
+    public static final String AUTO_CASH_OUT_TARGETS = """
+            SELECT id, player_id, brand, auto_cash_out_target FROM bet WHERE auto_cash_out_target IS NOT NULL
+            AND status IN ('accepted', 'open', 'partially_cashed_out') ORDER BY id LIMIT 200""";
+
+    /**
      * Cashes out the bound tenant's bets whose offer reached their target, on brands where cash-out is on now;
      * returns how many.
      */
     public int autoCashOuts(java.util.function.Predicate<String> cashOutOnBrand) {
-        List<Map<String, Object>> targets = transactions.execute(status -> jdbc.sql("""
-                SELECT id, player_id, brand, auto_cash_out_target FROM bet WHERE auto_cash_out_target IS NOT NULL
-                AND status IN ('accepted', 'open', 'partially_cashed_out') LIMIT 200""").query().listOfRows());
+        List<Map<String, Object>> targets = transactions.execute(status -> jdbc.sql(AUTO_CASH_OUT_TARGETS).query().listOfRows());
         int done = 0;
         for (Map<String, Object> target : targets == null ? List.<Map<String, Object>>of() : targets) {
             if (!cashOutOnBrand.test((String) target.get("brand"))) {
