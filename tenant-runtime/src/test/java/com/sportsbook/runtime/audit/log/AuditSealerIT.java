@@ -1,0 +1,105 @@
+package com.sportsbook.runtime.audit.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sportsbook.commons.TenantSlug;
+import com.sportsbook.commons.testing.TestDatabase;
+import com.sportsbook.commons.testing.TestPostgres;
+import com.sportsbook.runtime.audit.AuditEntry;
+import com.sportsbook.runtime.tenancy.BoundTenant;
+import com.sportsbook.runtime.tenancy.TenantContext;
+import com.sportsbook.runtime.tenancy.TenantSchemaMigrator;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The scheduled sealing pass and a record that commits late: one whose id is below records already sealed (its
+ * transaction began first and ended last) is chained by the next pass, after them, and not lost.
+ */
+class AuditSealerIT {
+
+    private final TestDatabase database = TestPostgres.freshDatabase();
+    private final BoundTenant tenant = BoundTenant.of("sealer");
+    private HikariDataSource dataSource;
+    private JdbcClient jdbc;
+    private TransactionTemplate transactions;
+    private JdbcAuditTrail trail;
+
+    @BeforeEach
+    void aTenantWithAnEmptyLog() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(3);
+        try (HikariDataSource migrations = new HikariDataSource(config)) {
+            TenantSchemaMigrator migrator = new TenantSchemaMigrator(migrations, "db/tenant/changelog.yaml");
+            migrator.createSchema(new TenantSlug("sealer"));
+            migrator.migrate(new TenantSlug("sealer"));
+        }
+        config.setConnectionInitSql("SET search_path TO " + tenant.schema().quoted());
+        dataSource = new HikariDataSource(config);
+        jdbc = JdbcClient.create(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        trail = new JdbcAuditTrail(jdbc, transactions, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    private AuditSealer sealer(int batch) {
+        return new AuditSealer(new AuditChain(jdbc), transactions, Clock.systemUTC(), batch);
+    }
+
+    private void record(String subject) {
+        trail.record(AuditEntry.of("test.fact", subject).by("tester"));
+    }
+
+    /** Every record's chain position by id, and whether each link names the hash of the one before it. */
+    private List<Map<String, Object>> chain() {
+        return jdbc.sql("""
+                SELECT id, seq, prev_hash = coalesce(lag(hash) OVER (ORDER BY seq), repeat('0', 64)) AS linked
+                FROM audit_record ORDER BY seq""").query().listOfRows();
+    }
+
+    @Test
+    void aRecordCommittedAfterLaterOnesWereSealedIsChainedByTheNextPassAfterThem() throws Exception {
+        long straggler;
+        try (Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            try (PreparedStatement insert = slow.prepareStatement("""
+                    INSERT INTO audit_record (kind, subject_id, actor, occurred_at, payload)
+                    VALUES ('test.fact', 'slow', 'tester', now(), '{}') RETURNING id""");
+                    ResultSet id = insert.executeQuery()) {
+                id.next();
+                straggler = id.getLong(1);
+            }
+            for (int i = 1; i <= 3; i++) {
+                record("s" + i);
+            }
+            AuditSealer sealer = sealer(2);
+
+            assertThat(TenantContext.callAs(tenant, sealer::sealIfFree)).as("the three committed ones").isEqualTo(3);
+            slow.commit();
+            assertThat(TenantContext.callAs(tenant, sealer::sealIfFree)).as("the straggler, on the next pass").isEqualTo(1);
+        }
+
+        assertThat(jdbc.sql("SELECT seq FROM audit_record WHERE id = ?").param(straggler).query(Long.class).single())
+                .isEqualTo(4);
+        assertThat(chain()).extracting(row -> row.get("linked")).hasSize(4).containsOnly(true);
+    }
+}
