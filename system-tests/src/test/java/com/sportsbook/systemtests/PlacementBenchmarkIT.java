@@ -52,8 +52,8 @@ class PlacementBenchmarkIT {
     private static final int SECONDS = Integer.getInteger("placement.benchmark.seconds", 20);
     /**
      * The runtime's database connections: sized for this machine, where PostgreSQL shares two cores with everything
-     * else (twice its cores, the usual rule). More only queue inside PostgreSQL: 20 cost 0.25 ms more of its CPU per
-     * bet than 8, and 8 more than 4 (docs/measurements.md).
+     * else (twice its cores, the usual rule). More only queue inside PostgreSQL: 20 cost it 0.25 ms more CPU per bet
+     * than 8, and at the paced rate 8 cost about 0.3 ms more per bet in all than 4 (docs/measurements.md).
      */
     private static final int POOL = Integer.getInteger("placement.benchmark.pool", 4);
     /** A fresh JVM compiles for a while: the first seconds are not what it sustains. */
