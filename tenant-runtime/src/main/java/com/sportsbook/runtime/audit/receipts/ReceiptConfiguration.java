@@ -56,7 +56,7 @@ class ReceiptConfiguration {
             this.receipts = receipts;
         }
 
-        @Scheduled(fixedDelayString = "${runtime.audit.seal-interval:1s}")
+        @Scheduled(fixedDelayString = "${runtime.audit.receipts.sign-interval:${runtime.audit.seal-interval:1s}}")
         void signNewReceipts() {
             tenants.forEach("signing bet receipts", tenant -> receipts.signPending());
         }
