@@ -83,3 +83,9 @@ wait_http_ok() { # url seconds name
   echo "$name did not become ready within ${seconds}s ($url)" >&2
   return 1
 }
+
+# Sets PG_HOST and PG_PORT from DATABASE_URL (jdbc:postgresql://host[:port]/db), for psql and pgbench.
+pg_host_port() {
+  PG_HOST=$(sed -E 's#jdbc:postgresql://([^:/]+).*#\1#' <<<"$DATABASE_URL")
+  PG_PORT=$(sed -E 's#jdbc:postgresql://[^:/]+:?([0-9]*)/.*#\1#' <<<"$DATABASE_URL"); PG_PORT=${PG_PORT:-5432}
+}
