@@ -115,13 +115,15 @@ class AmlMonitoringIT {
     @Test
     void structuringVelocityAndManyPaymentMethodsJoinThePlayersOneOpenCase() {
         UUID player = UUID.randomUUID();
-        // nanoseconds PostgreSQL rounds up to the next microsecond: each deposit must still count itself
-        Instant start = Instant.now().minus(3, ChronoUnit.HOURS).with(java.time.temporal.ChronoField.NANO_OF_SECOND, 999_999_900);
+        // nanoseconds PostgreSQL rounds up to the next microsecond: each deposit must still count itself; yesterday
+        // 22:30 UTC, so the five deposits span midnight (rules that fingerprint by day must still raise once each)
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(90, ChronoUnit.MINUTES)
+                .with(java.time.temporal.ChronoField.NANO_OF_SECOND, 999_999_900);
         deposit(player, 950_000, start, "card_1");
         deposit(player, 900_000, start.plus(10, ChronoUnit.MINUTES), "card_2");
         deposit(player, 850_000, start.plus(20, ChronoUnit.MINUTES), "wallet_3");
-        deposit(player, 10_000, start.plus(30, ChronoUnit.MINUTES), "bank_4");
-        deposit(player, 10_000, start.plus(40, ChronoUnit.MINUTES), "bank_4");
+        deposit(player, 10_000, start.plus(80, ChronoUnit.MINUTES), "bank_4");
+        deposit(player, 10_000, start.plus(100, ChronoUnit.MINUTES), "bank_4");
 
         assertThat(alerts(player)).containsExactlyInAnyOrder("structuring", "many_payment_methods", "deposit_velocity");
         assertThat(in(() -> cases.queue(null, 500)).stream().filter(c -> c.playerId().equals(player))).hasSize(1);

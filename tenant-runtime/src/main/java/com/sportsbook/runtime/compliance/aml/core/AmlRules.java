@@ -16,7 +16,11 @@ import java.util.stream.Collectors;
  * moves: a large deposit; deposits too frequent (velocity); structuring (several deposits just under the reporting
  * threshold within a window that together reach it); a withdrawal of most of what was deposited recently with little
  * play in between; many payment methods. Each rule is one alert per player, rule and day (a large deposit: per
- * deposit), identified by its fingerprint. Amounts are minor units of one currency. Plain Java.
+ * deposit), identified by its fingerprint. Structuring is raised only by a deposit that is itself just under the
+ * threshold, and many payment methods only by a deposit with a method new in the window: a later deposit that adds
+ * nothing to the finding does not raise it again (on a new day it would otherwise repeat the same deposits as a
+ * second alert). Amounts are minor units of one currency. Plain
+ * Java.
  */
 public final class AmlRules {
 
@@ -76,14 +80,18 @@ public final class AmlRules {
             long floor = new BigDecimal(rules.reportingThreshold()).multiply(rules.structuringBand()).longValue();
             List<Movement> justUnder = deposits(same, trigger.at(), rules.structuringWindow()).stream()
                     .filter(m -> m.amount() >= floor && m.amount() < rules.reportingThreshold()).toList();
-            if (justUnder.size() >= rules.structuringCount() && sum(justUnder) >= rules.reportingThreshold()) {
+            boolean triggerJustUnder = trigger.amount() >= floor && trigger.amount() < rules.reportingThreshold();
+            if (triggerJustUnder && justUnder.size() >= rules.structuringCount() && sum(justUnder) >= rules.reportingThreshold()) {
                 alerts.add(new Alert(Rule.STRUCTURING, "structuring:" + day, sum(justUnder), justUnder.size()
                         + " deposits between " + floor + " and " + rules.reportingThreshold() + " within "
                         + hours(rules.structuringWindow()) + " h, together " + sum(justUnder)));
             }
-            Set<String> methods = deposits(same, trigger.at(), rules.paymentMethodsWindow()).stream()
+            List<Movement> window = deposits(same, trigger.at(), rules.paymentMethodsWindow());
+            Set<String> methods = window.stream()
                     .map(Movement::paymentMethod).filter(Objects::nonNull).collect(Collectors.toCollection(java.util.TreeSet::new));
-            if (methods.size() >= rules.paymentMethods()) {
+            boolean newMethod = trigger.paymentMethod() != null && window.stream().filter(m -> !m.id().equals(trigger.id()))
+                    .noneMatch(m -> trigger.paymentMethod().equals(m.paymentMethod()));
+            if (newMethod && methods.size() >= rules.paymentMethods()) {
                 alerts.add(new Alert(Rule.MANY_PAYMENT_METHODS, "many_payment_methods:" + day, 0, methods.size()
                         + " payment methods within " + rules.paymentMethodsWindow().toDays() + " days: " + String.join(", ", methods)));
             }

@@ -51,6 +51,21 @@ class AmlRulesTest {
     }
 
     @Test
+    void aSmallDepositAfterStructuringOnTheNextDayDoesNotRaiseItAgain() {
+        Instant beforeMidnight = Instant.parse("2026-11-26T23:40:00Z");
+        List<Movement> pattern = List.of(new Movement("1", Kind.DEPOSIT, 950_000, "EUR", "card_1", beforeMidnight.minusSeconds(1_200)),
+                new Movement("2", Kind.DEPOSIT, 900_000, "EUR", "card_1", beforeMidnight.minusSeconds(600)),
+                new Movement("3", Kind.DEPOSIT, 850_000, "EUR", "card_1", beforeMidnight));
+        Movement small = new Movement("4", Kind.DEPOSIT, 10_000, "EUR", "card_1", beforeMidnight.plusSeconds(1_800));
+        Movement anotherJustUnder = new Movement("5", Kind.DEPOSIT, 900_000, "EUR", "card_1", beforeMidnight.plusSeconds(1_800));
+
+        assertThat(rules(pattern.get(2), pattern.subList(0, 2), 0)).containsExactly(Rule.STRUCTURING);
+        assertThat(rules(small, pattern, 0)).isEmpty();
+        // a new deposit just under the threshold on the new day is a new finding
+        assertThat(rules(anotherJustUnder, pattern, 0)).containsExactly(Rule.STRUCTURING);
+    }
+
+    @Test
     void theFifthDepositWithinADayTripsVelocityButFourDoNot() {
         List<Movement> four = List.of(deposit("1", 1_000, Duration.ofHours(23), "card_1"), deposit("2", 1_000, Duration.ofHours(10), "card_1"),
                 deposit("3", 1_000, Duration.ofHours(5), "card_1"));
@@ -66,6 +81,11 @@ class AmlRulesTest {
                 deposit("3", 1_000, Duration.ofDays(5), "wallet_x"));
         assertThat(rules(deposit("4", 1_000, Duration.ZERO, "card_2"), three, 0)).isEmpty();
         assertThat(rules(deposit("4", 1_000, Duration.ZERO, "bank_y"), three, 0)).containsExactly(Rule.MANY_PAYMENT_METHODS);
+        // the next deposit, a day later with a method already used, adds nothing: not raised again
+        List<Movement> four = new ArrayList<>(three);
+        four.add(deposit("4", 1_000, Duration.ofDays(1), "bank_y"));
+        assertThat(rules(deposit("5", 1_000, Duration.ZERO, "card_1"), four, 0)).isEmpty();
+        assertThat(rules(deposit("5", 1_000, Duration.ZERO, "wallet_z"), four, 0)).containsExactly(Rule.MANY_PAYMENT_METHODS);
     }
 
     @Test
