@@ -11,8 +11,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-/** The answers the edge gives itself: a problem detail for API clients, a plain page for browsers. */
+/**
+ * The answers the edge gives itself: a problem detail for API clients, a plain page for browsers.
+ *
+ * <p>Each is written from a worker thread, never within the request's dispatch. Reactor Netty (1.3.6, still in
+ * 1.3.8) stops reading a keep-alive connection when a request that arrived before the previous exchange on it had
+ * finished (a proxied answer, written from another event loop) is answered synchronously while it is dispatched:
+ * nothing re-arms the read, and the client waits for an answer to its next request until it gives up
+ * (reactor-netty issues 4347 and 4361). Proxied answers are written asynchronously already; so are these.
+ * {@code EdgeAnswersOnKeepAliveConnectionsTest} shows the hang with a synchronous write.
+ */
 final class EdgeResponses {
 
     private EdgeResponses() {
@@ -35,7 +45,7 @@ final class EdgeResponses {
             body = problem(refuse);
         }
         DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
+        return response.writeWith(Mono.just(buffer).publishOn(Schedulers.parallel()));
     }
 
     private static boolean wantsHtml(List<MediaType> accept) {
