@@ -190,8 +190,9 @@ class AuditLogIT {
 
     private List<Stored> records(BoundTenant tenant, String kind, String subjectOrReference) {
         return in(tenant, () -> sql().sql("""
-                SELECT id, kind, subject_id, reference, actor, payload, seq, hash FROM audit_record
-                WHERE kind = ? AND (subject_id = ? OR reference = ?) ORDER BY id""")
+                SELECT r.id, r.kind, r.subject_id, r.reference, r.actor, r.payload, l.seq, l.hash
+                FROM audit_record r LEFT JOIN audit_chain_link l ON l.record_id = r.id
+                WHERE r.kind = ? AND (r.subject_id = ? OR r.reference = ?) ORDER BY r.id""")
                 .params(kind, subjectOrReference, subjectOrReference)
                 .query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getObject(7, Long.class), rs.getString(8)))
@@ -239,7 +240,7 @@ class AuditLogIT {
     }
 
     private long idAt(BoundTenant tenant, long seq) {
-        return in(tenant, () -> sql().sql("SELECT id FROM audit_record WHERE seq = ?").param(seq).query(Long.class).single());
+        return in(tenant, () -> sql().sql("SELECT record_id FROM audit_chain_link WHERE seq = ?").param(seq).query(Long.class).single());
     }
 
     // ---- behaviours
@@ -360,31 +361,32 @@ class AuditLogIT {
     }
 
     @Test
-    void theDatabaseRefusesToChangeOrDeleteRecordsAndLetsOnlyTheSealerFillTheChainOnce() {
+    void theDatabaseRefusesToChangeOrDeleteRecordsAndTheirLinksInTheChain() {
         in(TENANT, () -> {
             trail.record(AuditEntry.of("test.fact", "guarded").by("tester").with("n", 1));
             return null;
         });
         long unsealed = in(TENANT, () -> sql().sql("SELECT max(id) FROM audit_record WHERE subject_id = 'guarded'").query(Long.class).single());
         assertThatThrownBy(() -> in(TENANT, () -> sql().sql("UPDATE audit_record SET payload = '{}' WHERE id = ?").param(unsealed).update()))
-                .hasMessageContaining("append-only");
+                .hasMessageContaining("immutable");
         seal(TENANT);
-        long sealedSeq = in(TENANT, () -> sql().sql("SELECT seq FROM audit_record WHERE id = ?").param(unsealed).query(Long.class).single());
+        long sealedSeq = in(TENANT, () -> sql().sql("SELECT seq FROM audit_chain_link WHERE record_id = ?").param(unsealed).query(Long.class).single());
 
         for (String refused : List.of("UPDATE audit_record SET payload = '{\"n\":2}' WHERE id = " + unsealed,
                 "UPDATE audit_record SET actor = 'someone else' WHERE id = " + unsealed,
-                "UPDATE audit_record SET seq = seq + 100000 WHERE id = " + unsealed,
-                "UPDATE audit_record SET hash = repeat('0', 64) WHERE id = " + unsealed,
+                "UPDATE audit_chain_link SET seq = seq + 100000 WHERE record_id = " + unsealed,
+                "UPDATE audit_chain_link SET hash = repeat('0', 64) WHERE record_id = " + unsealed,
+                "UPDATE audit_chain_link SET record_id = 0 WHERE record_id = " + unsealed,
                 "DELETE FROM audit_record WHERE id = " + unsealed,
+                "DELETE FROM audit_chain_link WHERE record_id = " + unsealed,
                 "TRUNCATE audit_record",
-                "INSERT INTO audit_record (kind, actor, occurred_at, payload, seq, prev_hash, hash, sealed_at)"
-                        + " VALUES ('forged', 'x', now(), '{}', 999999, repeat('0', 64), repeat('0', 64), now())",
+                "TRUNCATE audit_chain_link",
                 "UPDATE audit_chain_head SET last_seq = 0",
                 "DELETE FROM audit_chain_head")) {
             assertThatThrownBy(() -> in(TENANT, () -> sql().sql(refused).update())).as(refused)
-                    .hasMessageMatching("(?s).*(append-only|immutable|written unsealed|only moves forward).*");
+                    .hasMessageMatching("(?s).*(immutable|only moves forward).*");
         }
-        assertThat(in(TENANT, () -> sql().sql("SELECT seq FROM audit_record WHERE id = ?").param(unsealed).query(Long.class).single()))
+        assertThat(in(TENANT, () -> sql().sql("SELECT seq FROM audit_chain_link WHERE record_id = ?").param(unsealed).query(Long.class).single()))
                 .isEqualTo(sealedSeq);
     }
 
@@ -406,7 +408,7 @@ class AuditLogIT {
         BoundTenant tenant = tenantWithSealedLog("auditedit", 8);
         long edited = idAt(tenant, 4);
 
-        tamper(tenant, "UPDATE audit_record SET payload = replace(payload, '1.50', '9.50') WHERE seq = 4");
+        tamper(tenant, "UPDATE audit_record SET payload = replace(payload, '1.50', '9.50') WHERE id = " + edited);
 
         AuditVerifications.Verification verification = verify(tenant);
         assertThat(verification.intact()).isFalse();
@@ -417,16 +419,25 @@ class AuditLogIT {
     }
 
     @Test
-    void aDeletedRecordIsNamedByItsMissingSequenceNumber() {
-        BoundTenant tenant = tenantWithSealedLog("auditdelete", 8);
+    void aDeletedRecordIsNamedByItsSequenceNumberAndADeletedLinkByTheGapItLeaves() {
+        BoundTenant records = tenantWithSealedLog("auditdelete", 8);
+        BoundTenant links = tenantWithSealedLog("auditunlink", 8);
+        long sixth = idAt(records, 6);
 
-        tamper(tenant, "DELETE FROM audit_record WHERE seq = 6");
+        tamper(records, "DELETE FROM audit_record WHERE id = " + sixth);
+        tamper(links, "DELETE FROM audit_chain_link WHERE seq = 6");
 
-        AuditVerifications.Verification verification = verify(tenant);
-        assertThat(verification.intact()).isFalse();
-        assertThat(verification.problem()).isEqualTo("missing_record");
-        assertThat(verification.firstBadSeq()).isEqualTo(6);
-        assertThat(verification.detail()).contains("record 6 is missing");
+        AuditVerifications.Verification recordGone = verify(records);
+        assertThat(recordGone.intact()).isFalse();
+        assertThat(recordGone.problem()).isEqualTo("missing_record");
+        assertThat(recordGone.firstBadSeq()).isEqualTo(6);
+        assertThat(recordGone.firstBadRecordId()).isEqualTo(sixth);
+        assertThat(recordGone.detail()).contains("record 6 is missing");
+        AuditVerifications.Verification linkGone = verify(links);
+        assertThat(linkGone.problem()).isEqualTo("missing_record");
+        assertThat(linkGone.firstBadSeq()).isEqualTo(6);
+        assertThat(linkGone.detail()).contains("record 6 is missing: the chain goes from 5 to 7");
+        assertThat(linkGone.unsealed()).as("the record whose link was taken out is counted as unsealed").isEqualTo(1);
     }
 
     @Test
@@ -434,8 +445,8 @@ class AuditLogIT {
         BoundTenant tenant = tenantWithSealedLog("auditswap", 8);
         long fourth = idAt(tenant, 4);
 
-        tamper(tenant, "UPDATE audit_record SET seq = 1000000 WHERE seq = 3", "UPDATE audit_record SET seq = 3 WHERE seq = 4",
-                "UPDATE audit_record SET seq = 4 WHERE seq = 1000000");
+        tamper(tenant, "UPDATE audit_chain_link SET seq = 1000000 WHERE seq = 3", "UPDATE audit_chain_link SET seq = 3 WHERE seq = 4",
+                "UPDATE audit_chain_link SET seq = 4 WHERE seq = 1000000");
 
         AuditVerifications.Verification verification = verify(tenant);
         assertThat(verification.intact()).isFalse();
@@ -448,7 +459,9 @@ class AuditLogIT {
     void theLastRecordCutOffIsNoticedToo() {
         BoundTenant tenant = tenantWithSealedLog("audittail", 5);
 
-        tamper(tenant, "DELETE FROM audit_record WHERE seq = 5");
+        long fifth = idAt(tenant, 5);
+
+        tamper(tenant, "DELETE FROM audit_chain_link WHERE seq = 5", "DELETE FROM audit_record WHERE id = " + fifth);
 
         AuditVerifications.Verification verification = verify(tenant);
         assertThat(verification.problem()).isEqualTo("missing_tail");
@@ -494,8 +507,10 @@ class AuditLogIT {
         seal(TENANT);
 
         Map<String, Object> chain = in(TENANT, () -> sql().sql("""
-                SELECT count(*) AS records, count(seq) AS sealed, min(seq) AS first, max(seq) AS last, count(DISTINCT seq) AS distinct_seqs
-                FROM audit_record""").query().singleRow());
+                SELECT count(*) AS records, count(l.seq) AS sealed, min(l.seq) AS first, max(l.seq) AS last,
+                  count(DISTINCT l.seq) AS distinct_seqs, (SELECT count(*) FROM audit_unsealed) AS on_work_list
+                FROM audit_record r LEFT JOIN audit_chain_link l ON l.record_id = r.id""").query().singleRow());
+        assertThat(chain.get("on_work_list")).isEqualTo(0L);
         assertThat(chain.get("sealed")).isEqualTo(chain.get("records"));
         assertThat(chain.get("first")).isEqualTo(1L);
         assertThat(chain.get("last")).as("no gaps").isEqualTo(chain.get("records"));

@@ -45,16 +45,25 @@ final class AuditChain {
                 .query((rs, row) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
+    /** The oldest records on the work list, in id order. */
     List<AuditRow> unsealed(int limit) {
-        return jdbc.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_record WHERE seq IS NULL ORDER BY id LIMIT ?")
+        return jdbc.sql("SELECT r.id, " + AuditRow.CONTENT + ", NULL::bigint AS seq, NULL AS prev_hash, NULL AS hash,"
+                        + " NULL::timestamptz AS sealed_at FROM audit_unsealed u JOIN audit_record r ON r.id = u.record_id"
+                        + " ORDER BY u.record_id LIMIT ?")
                 .param(limit).query((rs, row) -> AuditRow.of(rs)).list();
     }
 
+    /** Records without a link, whether or not they are on the work list (one taken off it is counted too). */
     long unsealedCount() {
-        return jdbc.sql("SELECT count(*) FROM audit_record WHERE seq IS NULL").query(Long.class).single();
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_record r WHERE NOT EXISTS (SELECT 1 FROM audit_chain_link l WHERE l.record_id = r.id)""")
+                .query(Long.class).single();
     }
 
-    /** Fills the chain columns of these records and moves the head to the last of them, in one statement each. */
+    /**
+     * Takes these records off the work list and inserts their links, in one statement, and moves the head to the last
+     * of them. Records are never updated: a link is a row of its own.
+     */
     void seal(List<Link> links, Instant at) {
         Long[] ids = new Long[links.size()];
         Long[] seqs = new Long[links.size()];
@@ -68,10 +77,13 @@ final class AuditChain {
         }
         Timestamp sealedAt = Timestamp.from(at);
         int sealed = jdbc.sql("""
-                UPDATE audit_record r SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash, sealed_at = ?
+                WITH taken AS (DELETE FROM audit_unsealed WHERE record_id = ANY(?::bigint[]) RETURNING record_id)
+                INSERT INTO audit_chain_link (seq, record_id, prev_hash, hash, sealed_at)
+                SELECT v.seq, v.id, v.prev_hash, v.hash, ?
                 FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) AS v(id, seq, prev_hash, hash)
-                WHERE r.id = v.id AND r.seq IS NULL""")
-                .params(sealedAt, ids, seqs, prevs, hashes).update();
+                JOIN taken ON taken.record_id = v.id
+                ORDER BY v.seq""")
+                .params(ids, sealedAt, ids, seqs, prevs, hashes).update();
         if (sealed != links.size()) {
             throw new IllegalStateException("sealed " + sealed + " audit records of " + links.size()
                     + ": another sealer ran without the lock");
@@ -83,41 +95,43 @@ final class AuditChain {
 
     /** Sealed records after {@code seq}, in chain order. */
     List<AuditRow> sealedAfter(long seq, int limit) {
-        return jdbc.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_record WHERE seq > ? ORDER BY seq LIMIT ?")
+        return jdbc.sql("SELECT l.record_id AS id, " + AuditRow.CONTENT + ", " + AuditRow.LINK
+                        + " FROM audit_chain_link l LEFT JOIN audit_record r ON r.id = l.record_id WHERE l.seq > ? ORDER BY l.seq LIMIT ?")
                 .params(seq, limit).query((rs, row) -> AuditRow.of(rs)).list();
     }
 
     /** A page of the log, newest first (by id: records are listed before they are sealed too). */
     List<AuditRow> page(Filter filter) {
-        StringBuilder sql = new StringBuilder("SELECT " + AuditRow.COLUMNS + " FROM audit_record WHERE true");
+        StringBuilder sql = new StringBuilder("SELECT r.id, " + AuditRow.CONTENT + ", " + AuditRow.LINK
+                + " FROM audit_record r LEFT JOIN audit_chain_link l ON l.record_id = r.id WHERE true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.kind() != null) {
             if (filter.kind().endsWith("*")) {
-                sql.append(" AND kind LIKE :kind");
+                sql.append(" AND r.kind LIKE :kind");
                 params.put("kind", filter.kind().substring(0, filter.kind().length() - 1).replace("\\", "\\\\")
                         .replace("%", "\\%").replace("_", "\\_") + "%");
             } else {
-                sql.append(" AND kind = :kind");
+                sql.append(" AND r.kind = :kind");
                 params.put("kind", filter.kind());
             }
         }
         if (filter.subject() != null) {
-            sql.append(" AND (subject_id = :subject OR reference = :subject)");
+            sql.append(" AND (r.subject_id = :subject OR r.reference = :subject)");
             params.put("subject", filter.subject());
         }
         if (filter.from() != null) {
-            sql.append(" AND occurred_at >= :from");
+            sql.append(" AND r.occurred_at >= :from");
             params.put("from", Timestamp.from(filter.from()));
         }
         if (filter.to() != null) {
-            sql.append(" AND occurred_at < :to");
+            sql.append(" AND r.occurred_at < :to");
             params.put("to", Timestamp.from(filter.to()));
         }
         if (filter.beforeId() != null) {
-            sql.append(" AND id < :before");
+            sql.append(" AND r.id < :before");
             params.put("before", filter.beforeId());
         }
-        sql.append(" ORDER BY id DESC LIMIT :limit");
+        sql.append(" ORDER BY r.id DESC LIMIT :limit");
         params.put("limit", filter.limit());
         return new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, row) -> AuditRow.of(rs)).list());
     }

@@ -6,8 +6,9 @@ import java.util.List;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Chains the bound tenant's committed, unsealed audit records: in id order, each gets the next sequence number, the
- * previous record's hash and its own ({@link ChainHash}). One sealer per tenant at a time (a transaction-scoped
+ * Chains the bound tenant's committed, unsealed audit records (the work list {@code audit_unsealed}): in id order, each
+ * gets a link of its own ({@code audit_chain_link}: the next sequence number, the previous record's hash and its own,
+ * {@link ChainHash}); records themselves are never updated. One sealer per tenant at a time (a transaction-scoped
  * advisory lock), in batches of one transaction each. A record that commits after later ones were sealed is simply
  * chained in a later pass, after them: the chain's order is the order records were sealed in.
  */

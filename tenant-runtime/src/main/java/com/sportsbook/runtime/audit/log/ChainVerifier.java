@@ -1,8 +1,8 @@
 package com.sportsbook.runtime.audit.log;
 
 /**
- * Walks a chain in sequence order and stops at the first record that does not hold: a gap in the sequence (a record
- * deleted), a record whose previous hash is not its predecessor's hash (records reordered, or a predecessor
+ * Walks a chain in sequence order and stops at the first record that does not hold: a gap in the sequence (a link
+ * deleted) or a link whose record is gone, a record whose previous hash is not its predecessor's hash (records reordered, or a predecessor
  * replaced), a record whose content no longer gives its hash (edited); at the end, a chain shorter or other than its
  * head says (records cut off the end). Plain Java.
  */
@@ -36,6 +36,11 @@ final class ChainVerifier {
                             + (expected - 1) + " to " + seq + " (record id " + record.id() + ")")
                     : new Finding(MISSING_RECORD, expected, record.id(), "sequence " + seq + " appears again after "
                             + (expected - 1));
+            return false;
+        }
+        if (record.gone()) {
+            finding = new Finding(MISSING_RECORD, seq, record.id(), "record " + seq + " is missing (id " + record.id()
+                    + "): its link is in the chain, the record is not");
             return false;
         }
         if (!previous.equals(record.prevHash())) {

@@ -21,8 +21,9 @@ import java.util.UUID;
 
 /**
  * Appends records to the bound tenant's {@code audit_record} in the caller's transaction, all of a transaction's
- * records in one INSERT just before it commits (or a transaction of its own when there is none). No chain state is read or locked here, so concurrent writers never wait
- * on each other; {@link AuditSealer} chains the record after it commits.
+ * records in one statement just before it commits (or a transaction of its own when there is none), which also puts
+ * each on the sealer's work list ({@code audit_unsealed}). No chain state is read or locked here, so concurrent
+ * writers never wait on each other; {@link AuditSealer} chains the record after it commits.
  */
 public final class JdbcAuditTrail implements AuditTrail {
 
@@ -115,48 +116,53 @@ public final class JdbcAuditTrail implements AuditTrail {
         }
     }
 
+    /** Inserts the records (in the order given) and puts each on the sealer's work list, in one statement. */
+    private static final String RECORDS = """
+            records AS (
+              INSERT INTO audit_record (kind, subject_id, reference, actor, occurred_at, payload)
+              SELECT r.kind, r.subject_id, r.reference, r.actor, r.occurred_at::timestamptz, r.payload
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                AS r(kind, subject_id, reference, actor, occurred_at, payload, n)
+              ORDER BY r.n
+              RETURNING id)
+            INSERT INTO audit_unsealed (record_id) SELECT id FROM records""";
+
     private void insert(List<Row> rows) {
         if (rows.size() == 1) {
             Row row = rows.getFirst();
             jdbc.sql("""
-                    INSERT INTO audit_record (kind, subject_id, reference, actor, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?)""")
+                    WITH record AS (
+                      INSERT INTO audit_record (kind, subject_id, reference, actor, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?)
+                      RETURNING id)
+                    INSERT INTO audit_unsealed (record_id) SELECT id FROM record""")
                     .params(row.kind(), row.subject(), row.reference(), row.actor(), row.at(), row.payload())
                     .update();
             return;
         }
-        jdbc.sql("""
-                INSERT INTO audit_record (kind, subject_id, reference, actor, occurred_at, payload)
-                SELECT r.kind, r.subject_id, r.reference, r.actor, r.occurred_at::timestamptz, r.payload
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
-                  AS r(kind, subject_id, reference, actor, occurred_at, payload, n)
-                ORDER BY r.n""")
-                .params(column(rows, Row::kind), column(rows, Row::subject), column(rows, Row::reference),
-                        column(rows, Row::actor), column(rows, row -> row.at().toInstant().toString()),
-                        column(rows, Row::payload))
-                .update();
+        jdbc.sql("WITH " + RECORDS).params(recordColumns(rows)).update();
     }
 
     /** The receipts and the records in one statement (a receipt is never kept without the record that carries it). */
     private void insert(List<Row> rows, List<ReceiptRow> receipts) {
+        List<Object> params = new ArrayList<>(List.of(
+                receipts.stream().map(receipt -> receipt.betId().toString()).toArray(String[]::new),
+                receipts.stream().map(receipt -> receipt.playerId().toString()).toArray(String[]::new),
+                receipts.stream().map(ReceiptRow::receipt).toArray(String[]::new),
+                receipts.stream().map(receipt -> receipt.issuedAt().toInstant().toString()).toArray(String[]::new)));
+        params.addAll(recordColumns(rows));
         jdbc.sql("""
                 WITH receipt AS (
                   INSERT INTO audit_bet_receipt (bet_id, player_id, receipt, issued_at)
                   SELECT r.bet_id, r.player_id, r.receipt, r.issued_at::timestamptz
                   FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) AS r(bet_id, player_id, receipt, issued_at)
-                  ON CONFLICT (bet_id) DO NOTHING)
-                INSERT INTO audit_record (kind, subject_id, reference, actor, occurred_at, payload)
-                SELECT r.kind, r.subject_id, r.reference, r.actor, r.occurred_at::timestamptz, r.payload
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
-                  AS r(kind, subject_id, reference, actor, occurred_at, payload, n)
-                ORDER BY r.n""")
-                .params(receipts.stream().map(receipt -> receipt.betId().toString()).toArray(String[]::new),
-                        receipts.stream().map(receipt -> receipt.playerId().toString()).toArray(String[]::new),
-                        receipts.stream().map(ReceiptRow::receipt).toArray(String[]::new),
-                        receipts.stream().map(receipt -> receipt.issuedAt().toInstant().toString()).toArray(String[]::new),
-                        column(rows, Row::kind), column(rows, Row::subject), column(rows, Row::reference),
-                        column(rows, Row::actor), column(rows, row -> row.at().toInstant().toString()),
-                        column(rows, Row::payload))
-                .update();
+                  ON CONFLICT (bet_id) DO NOTHING),
+                """ + RECORDS)
+                .params(params).update();
+    }
+
+    private static List<Object> recordColumns(List<Row> rows) {
+        return List.of(column(rows, Row::kind), column(rows, Row::subject), column(rows, Row::reference),
+                column(rows, Row::actor), column(rows, row -> row.at().toInstant().toString()), column(rows, Row::payload));
     }
 
     private static String[] column(List<Row> rows, java.util.function.Function<Row, String> value) {

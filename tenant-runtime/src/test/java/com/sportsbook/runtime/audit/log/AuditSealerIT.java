@@ -72,8 +72,8 @@ class AuditSealerIT {
     /** Every record's chain position by id, and whether each link names the hash of the one before it. */
     private List<Map<String, Object>> chain() {
         return jdbc.sql("""
-                SELECT id, seq, prev_hash = coalesce(lag(hash) OVER (ORDER BY seq), repeat('0', 64)) AS linked
-                FROM audit_record ORDER BY seq""").query().listOfRows();
+                SELECT record_id, seq, prev_hash = coalesce(lag(hash) OVER (ORDER BY seq), repeat('0', 64)) AS linked
+                FROM audit_chain_link ORDER BY seq""").query().listOfRows();
     }
 
     @Test
@@ -82,8 +82,10 @@ class AuditSealerIT {
         try (Connection slow = dataSource.getConnection()) {
             slow.setAutoCommit(false);
             try (PreparedStatement insert = slow.prepareStatement("""
-                    INSERT INTO audit_record (kind, subject_id, actor, occurred_at, payload)
-                    VALUES ('test.fact', 'slow', 'tester', now(), '{}') RETURNING id""");
+                    WITH record AS (
+                      INSERT INTO audit_record (kind, subject_id, actor, occurred_at, payload)
+                      VALUES ('test.fact', 'slow', 'tester', now(), '{}') RETURNING id)
+                    INSERT INTO audit_unsealed (record_id) SELECT id FROM record RETURNING record_id""");
                     ResultSet id = insert.executeQuery()) {
                 id.next();
                 straggler = id.getLong(1);
@@ -98,7 +100,7 @@ class AuditSealerIT {
             assertThat(TenantContext.callAs(tenant, sealer::sealIfFree)).as("the straggler, on the next pass").isEqualTo(1);
         }
 
-        assertThat(jdbc.sql("SELECT seq FROM audit_record WHERE id = ?").param(straggler).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT seq FROM audit_chain_link WHERE record_id = ?").param(straggler).query(Long.class).single())
                 .isEqualTo(4);
         assertThat(chain()).extracting(row -> row.get("linked")).hasSize(4).containsOnly(true);
     }

@@ -105,10 +105,10 @@ class VerifyAuditCommandIT {
         assertThat(intact.status()).as(intact.output()).isZero();
         assertThat(intact.output()).contains("tenant verifycmd: audit chain intact, 5 records checked").contains("1 not sealed yet");
 
-        long third = jdbc.sql("SELECT id FROM audit_record WHERE seq = 3").query(Long.class).single();
+        long third = jdbc.sql("SELECT record_id FROM audit_chain_link WHERE seq = 3").query(Long.class).single();
         new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
             jdbc.sql("SET LOCAL session_replication_role = replica").update();
-            jdbc.sql("UPDATE audit_record SET actor = 'someone else' WHERE seq = 3").update();
+            jdbc.sql("UPDATE audit_record SET actor = 'someone else' WHERE id = ?").param(third).update();
         });
         Outcome broken = verifyAudit("verifycmd");
 
