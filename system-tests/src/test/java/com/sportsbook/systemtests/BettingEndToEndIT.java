@@ -96,6 +96,9 @@ class BettingEndToEndIT {
         assertThat(quote.json().get("potentialReturn").asLong()).isEqualTo(placed.json().get("potentialReturn").asLong());
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         assertThat(placed.json().get("status").asString()).isEqualTo("accepted");
+        assertThat(placed.header("Content-Type")).isEqualTo("application/json");
+        assertThat(placed.header("Content-Length")).as("sent whole, through the gateway")
+                .isEqualTo(String.valueOf(placed.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
         assertThat(placed.json().at("/legs/0/selection").asString()).isEqualTo("Arsenal");
         assertThat(replay.status()).isEqualTo(201);
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
