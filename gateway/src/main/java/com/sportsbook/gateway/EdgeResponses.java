@@ -21,7 +21,7 @@ import reactor.core.scheduler.Schedulers;
  * finished (a proxied answer, written from another event loop) is answered synchronously while it is dispatched:
  * nothing re-arms the read, and the client waits for an answer to its next request until it gives up
  * (reactor-netty issues 4347 and 4361). Proxied answers are written asynchronously already; so are these.
- * {@code EdgeAnswersOnKeepAliveConnectionsTest} shows the hang with a synchronous write.
+ * {@code EdgeAnswersOnKeepAliveConnectionsIT} shows the hang with a synchronous write.
  */
 final class EdgeResponses {
 

@@ -2,9 +2,9 @@ package com.sportsbook.runtime.audit.log;
 
 /**
  * Walks a chain in sequence order and stops at the first record that does not hold: a gap in the sequence (a link
- * deleted) or a link whose record is gone, a record whose previous hash is not its predecessor's hash (records reordered, or a predecessor
- * replaced), a record whose content no longer gives its hash (edited); at the end, a chain shorter or other than its
- * head says (records cut off the end). Plain Java.
+ * deleted) or a link whose record is gone, a record whose previous hash is not its predecessor's hash (records
+ * reordered, or a predecessor replaced), a record whose content no longer gives its hash (edited); at the end, a chain
+ * shorter or other than its head says (records cut off the end). Plain Java.
  */
 final class ChainVerifier {
 

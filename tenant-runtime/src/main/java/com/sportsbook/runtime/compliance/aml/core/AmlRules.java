@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  * deposit), identified by its fingerprint. Structuring is raised only by a deposit that is itself just under the
  * threshold, and many payment methods only by a deposit with a method new in the window: a later deposit that adds
  * nothing to the finding does not raise it again (on a new day it would otherwise repeat the same deposits as a
- * second alert). Amounts are minor units of one currency. Plain
- * Java.
+ * second alert). Amounts are minor units of one currency. Plain Java.
  */
 public final class AmlRules {
 
@@ -78,10 +77,10 @@ public final class AmlRules {
                         + " deposits within " + hours(rules.velocityWindow()) + " h (threshold " + rules.velocityCount() + ")"));
             }
             long floor = new BigDecimal(rules.reportingThreshold()).multiply(rules.structuringBand()).longValue();
+            java.util.function.LongPredicate inBand = amount -> amount >= floor && amount < rules.reportingThreshold();
             List<Movement> justUnder = deposits(same, trigger.at(), rules.structuringWindow()).stream()
-                    .filter(m -> m.amount() >= floor && m.amount() < rules.reportingThreshold()).toList();
-            boolean triggerJustUnder = trigger.amount() >= floor && trigger.amount() < rules.reportingThreshold();
-            if (triggerJustUnder && justUnder.size() >= rules.structuringCount() && sum(justUnder) >= rules.reportingThreshold()) {
+                    .filter(m -> inBand.test(m.amount())).toList();
+            if (inBand.test(trigger.amount()) && justUnder.size() >= rules.structuringCount() && sum(justUnder) >= rules.reportingThreshold()) {
                 alerts.add(new Alert(Rule.STRUCTURING, "structuring:" + day, sum(justUnder), justUnder.size()
                         + " deposits between " + floor + " and " + rules.reportingThreshold() + " within "
                         + hours(rules.structuringWindow()) + " h, together " + sum(justUnder)));
