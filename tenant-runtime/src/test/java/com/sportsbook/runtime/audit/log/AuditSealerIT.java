@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The scheduled sealing pass and a record that commits late: one whose id is below records already sealed (its
@@ -103,5 +105,44 @@ class AuditSealerIT {
         assertThat(jdbc.sql("SELECT seq FROM audit_chain_link WHERE record_id = ?").param(straggler).query(Long.class).single())
                 .isEqualTo(4);
         assertThat(chain()).extracting(row -> row.get("linked")).hasSize(4).containsOnly(true);
+    }
+
+    @Test
+    void theSealerReadsOnlyTheRecordsOnItsWorkListHoweverLongTheLogIs() {
+        // in one transaction, rolled back, so that nothing analyses the tables meanwhile: a tenant's log before its
+        // first statistics (a new tenant, or a server without autovacuum), where a join of the work list to the records
+        // was planned as a merge join from the first record, a pass costing more with every record ever written
+        long read = transactions.execute(status -> {
+            status.setRollbackOnly();
+            writeRecords("old", 20000);
+            // sealed long ago: off the work list, as the sealer takes them
+            jdbc.sql("DELETE FROM audit_unsealed").update();
+            writeRecords("new", 3);
+            String plan = String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + AuditChain.UNSEALED).param(500)
+                    .query(String.class).list());
+            return rowsReadFrom("audit_record", JsonMapper.builder().build().readTree(plan).get(0).get("Plan"));
+        });
+
+        assertThat(read).as("records read to find the three on the work list").isLessThanOrEqualTo(3);
+    }
+
+    /** Records written as the trail writes them at commit, each with its place on the work list. */
+    private void writeRecords(String subject, int count) {
+        jdbc.sql("""
+                WITH record AS (
+                  INSERT INTO audit_record (kind, subject_id, actor, occurred_at, payload)
+                  SELECT 'test.fact', ? || '-' || n, 'tester', now(), repeat('x', 300) FROM generate_series(1, ?) AS n
+                  RETURNING id)
+                INSERT INTO audit_unsealed (record_id) SELECT id FROM record""").params(subject, count).update();
+    }
+
+    /** Rows the plan's scans of this table returned, over all their loops. */
+    private static long rowsReadFrom(String table, JsonNode node) {
+        long rows = table.equals(node.path("Relation Name").asString(""))
+                ? node.path("Actual Rows").asLong() * node.path("Actual Loops").asLong() : 0;
+        for (JsonNode child : node.path("Plans")) {
+            rows += rowsReadFrom(table, child);
+        }
+        return rows;
     }
 }
