@@ -53,7 +53,8 @@ final class AuditChain {
      */
     static final String UNSEALED = "SELECT r.id, " + AuditRow.CONTENT + ", NULL::bigint AS seq, NULL AS prev_hash, NULL AS hash,"
             + " NULL::timestamptz AS sealed_at FROM (SELECT record_id FROM audit_unsealed ORDER BY record_id LIMIT ?) u"
-            + " CROSS JOIN LATERAL (SELECT * FROM audit_record WHERE id = u.record_id LIMIT 1) r ORDER BY u.record_id";
+            + " CROSS JOIN LATERAL (SELECT id, kind, subject_id, reference, actor, occurred_at, payload FROM audit_record"
+            + " WHERE id = u.record_id LIMIT 1) r ORDER BY u.record_id";
 
     List<AuditRow> unsealed(int limit) {
         return jdbc.sql(UNSEALED).param(limit).query((rs, row) -> AuditRow.of(rs)).list();

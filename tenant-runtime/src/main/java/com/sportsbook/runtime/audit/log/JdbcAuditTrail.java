@@ -142,7 +142,10 @@ public final class JdbcAuditTrail implements AuditTrail {
         jdbc.sql("WITH " + RECORDS).params(recordColumns(rows)).update();
     }
 
-    /** The receipts and the records in one statement (a receipt is never kept without the record that carries it). */
+    /**
+     * The receipts, their places on the signer's work list and the records in one statement (a receipt is never kept
+     * without the record that carries it; one kept already is neither replaced nor listed again).
+     */
     private void insert(List<Row> rows, List<ReceiptRow> receipts) {
         List<Object> params = new ArrayList<>(List.of(
                 receipts.stream().map(receipt -> receipt.betId().toString()).toArray(String[]::new),
@@ -155,7 +158,10 @@ public final class JdbcAuditTrail implements AuditTrail {
                   INSERT INTO audit_bet_receipt (bet_id, player_id, receipt, issued_at)
                   SELECT r.bet_id, r.player_id, r.receipt, r.issued_at::timestamptz
                   FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) AS r(bet_id, player_id, receipt, issued_at)
-                  ON CONFLICT (bet_id) DO NOTHING),
+                  ON CONFLICT (bet_id) DO NOTHING
+                  RETURNING bet_id),
+                unsigned AS (
+                  INSERT INTO audit_unsigned_receipt (bet_id) SELECT bet_id FROM receipt),
                 """ + RECORDS)
                 .params(params).update();
     }

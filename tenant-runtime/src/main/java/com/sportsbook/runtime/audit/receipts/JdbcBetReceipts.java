@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Receipts kept in {@code audit_bet_receipt}: written as canonical text in the accepting transaction, signed once
- * afterwards (by {@link #signPending} every second, or on first read), and never changed again (a trigger allows the
- * signature's one-time fill only).
+ * Receipts kept in {@code audit_bet_receipt}: written as canonical text in the accepting transaction, with the bet on
+ * the signer's work list ({@code audit_unsigned_receipt}, ADR 0031), signed once afterwards (by {@link #signPending}
+ * every second, or on first read), and never changed again (a trigger allows the signature's one-time fill only).
  */
 public final class JdbcBetReceipts implements BetReceipts {
 
@@ -51,8 +51,11 @@ public final class JdbcBetReceipts implements BetReceipts {
         // in the accepting transaction the row goes with its audit records, in their statement at commit
         if (!trail.keepWithRecords(row)) {
             transactions.executeWithoutResult(status -> jdbc.sql("""
-                    INSERT INTO audit_bet_receipt (bet_id, player_id, receipt, issued_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (bet_id) DO NOTHING""")
+                    WITH receipt AS (
+                      INSERT INTO audit_bet_receipt (bet_id, player_id, receipt, issued_at) VALUES (?, ?, ?, ?)
+                      ON CONFLICT (bet_id) DO NOTHING
+                      RETURNING bet_id)
+                    INSERT INTO audit_unsigned_receipt (bet_id) SELECT bet_id FROM receipt""")
                     .params(row.betId(), row.playerId(), canonical, row.issuedAt()).update());
         }
         return canonical;
@@ -68,13 +71,21 @@ public final class JdbcBetReceipts implements BetReceipts {
         return found;
     }
 
+    /**
+     * The oldest entries of the signer's work list (the parameter: how many at most), locked (replicas share the work),
+     * each with its receipt looked up by key: a pass reads what it signs, however many receipts were signed before.
+     */
+    static final String WORK = "SELECT r.bet_id, r.player_id, r.receipt, r.signature, r.key_id, r.issued_at"
+            + " FROM (SELECT bet_id FROM audit_unsigned_receipt ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) u"
+            + " CROSS JOIN LATERAL (SELECT bet_id, player_id, receipt, signature, key_id, issued_at FROM audit_bet_receipt"
+            + " WHERE bet_id = u.bet_id LIMIT 1) r";
+
     /** Signs the bound tenant's unsigned receipts, oldest first; returns how many. */
     public int signPending() {
         int total = 0;
         while (true) {
-            Integer signed = transactions.execute(status -> sign(jdbc.sql(SELECT
-                    + " WHERE signature IS NULL ORDER BY issued_at LIMIT ? FOR UPDATE SKIP LOCKED")
-                    .param(BATCH).query((rs, row) -> receipt(rs)).list()));
+            Integer signed = transactions.execute(status -> sign(jdbc.sql(WORK).param(BATCH)
+                    .query((rs, row) -> receipt(rs)).list()));
             total += signed == null ? 0 : signed;
             if (signed == null || signed < BATCH) {
                 return total;
@@ -82,7 +93,11 @@ public final class JdbcBetReceipts implements BetReceipts {
         }
     }
 
-    /** Fills in the signatures in one statement; a receipt signed meanwhile by someone else keeps that (identical) one. */
+    /**
+     * Takes the receipts off the work list, then fills in their signatures; a receipt signed meanwhile by someone else
+     * keeps that (identical) one. The list's entries are locked before the receipts, on every path, so that a pass
+     * and a first read signing the same receipt wait for each other instead of deadlocking.
+     */
     private int sign(List<SignedReceipt> unsigned) {
         if (unsigned.isEmpty()) {
             return 0;
@@ -91,8 +106,11 @@ public final class JdbcBetReceipts implements BetReceipts {
         String[] signatures = new String[unsigned.size()];
         for (int i = 0; i < bets.length; i++) {
             bets[i] = unsigned.get(i).betId().toString();
-            signatures[i] = signer.sign(unsigned.get(i).receipt());
+            SignedReceipt receipt = unsigned.get(i);
+            // one signed already (its list entry left behind) keeps its signature: the update below skips it
+            signatures[i] = receipt.signature() != null ? receipt.signature() : signer.sign(receipt.receipt());
         }
+        jdbc.sql("DELETE FROM audit_unsigned_receipt WHERE bet_id = ANY(?::uuid[])").param(bets).update();
         jdbc.sql("""
                 UPDATE audit_bet_receipt r SET signature = v.signature, key_id = ?, signed_at = ?
                 FROM unnest(?::uuid[], ?::text[]) AS v(bet_id, signature)

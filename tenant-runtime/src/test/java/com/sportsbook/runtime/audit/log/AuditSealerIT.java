@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
+import com.sportsbook.runtime.QueryPlans;
 import com.sportsbook.runtime.audit.AuditEntry;
 import com.sportsbook.runtime.tenancy.BoundTenant;
 import com.sportsbook.runtime.tenancy.TenantContext;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The scheduled sealing pass and a record that commits late: one whose id is below records already sealed (its
@@ -118,9 +117,7 @@ class AuditSealerIT {
             // sealed long ago: off the work list, as the sealer takes them
             jdbc.sql("DELETE FROM audit_unsealed").update();
             writeRecords("new", 3);
-            String plan = String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + AuditChain.UNSEALED).param(500)
-                    .query(String.class).list());
-            return rowsReadFrom("audit_record", JsonMapper.builder().build().readTree(plan).get(0).get("Plan"));
+            return QueryPlans.rowsRead(jdbc, "audit_record", AuditChain.UNSEALED, 500);
         });
 
         assertThat(read).as("records read to find the three on the work list").isLessThanOrEqualTo(3);
@@ -134,15 +131,5 @@ class AuditSealerIT {
                   SELECT 'test.fact', ? || '-' || n, 'tester', now(), repeat('x', 300) FROM generate_series(1, ?) AS n
                   RETURNING id)
                 INSERT INTO audit_unsealed (record_id) SELECT id FROM record""").params(subject, count).update();
-    }
-
-    /** Rows the plan's scans of this table returned, over all their loops. */
-    private static long rowsReadFrom(String table, JsonNode node) {
-        long rows = table.equals(node.path("Relation Name").asString(""))
-                ? node.path("Actual Rows").asLong() * node.path("Actual Loops").asLong() : 0;
-        for (JsonNode child : node.path("Plans")) {
-            rows += rowsReadFrom(table, child);
-        }
-        return rows;
     }
 }

@@ -6,22 +6,12 @@ import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.tenancy.BoundTenant;
+import com.sportsbook.runtime.tenancy.TenantChangelogUpTo;
 import com.sportsbook.runtime.tenancy.TenantSchemaMigrator;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.changelog.ChangeLogParameters;
-import liquibase.changelog.ChangeSet;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.parser.ChangeLogParserFactory;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ChainLinksMigrationIT {
 
-    private static final String CHANGELOG = "db/tenant/changelog.yaml";
     private static final String CHAIN_LINKS = "audit-0007-chain-links";
 
     private final TestDatabase database = TestPostgres.freshDatabase();
@@ -58,31 +47,13 @@ class ChainLinksMigrationIT {
         return config;
     }
 
-    /** Applies the tenant changelog up to, not including, the changeset that moves the chain. */
-    private static void migrateUpToChainLinks(HikariDataSource migrations, BoundTenant tenant) throws Exception {
-        ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(ChainLinksMigrationIT.class.getClassLoader());
-        List<ChangeSet> changeSets = ChangeLogParserFactory.getInstance().getParser(CHANGELOG, resources)
-                .parse(CHANGELOG, new ChangeLogParameters(), resources).getChangeSets();
-        int before = changeSets.stream().map(ChangeSet::getId).toList().indexOf(CHAIN_LINKS);
-        assertThat(before).as("the changeset that moves the chain is in the changelog").isPositive();
-        try (Connection connection = migrations.getConnection()) {
-            connection.createStatement().execute("SET search_path TO " + tenant.schema().quoted());
-            Database liquibaseDatabase = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            liquibaseDatabase.setDefaultSchemaName(tenant.schema().name());
-            liquibaseDatabase.setLiquibaseSchemaName(tenant.schema().name());
-            @SuppressWarnings("deprecation")
-            Liquibase liquibase = new Liquibase(CHANGELOG, resources, liquibaseDatabase);
-            liquibase.update(before, new Contexts(), new LabelExpression());
-        }
-    }
-
     @Test
     void aLogChainedInPlaceMovesIntoLinksAndStillVerifiesAndItsUnsealedRecordIsChainedAfterIt() throws Exception {
         TenantSlug slug = new TenantSlug("chainmove");
         try (HikariDataSource migrations = new HikariDataSource(config())) {
-            TenantSchemaMigrator migrator = new TenantSchemaMigrator(migrations, CHANGELOG);
+            TenantSchemaMigrator migrator = new TenantSchemaMigrator(migrations, TenantChangelogUpTo.CHANGELOG);
             migrator.createSchema(slug);
-            migrateUpToChainLinks(migrations, tenant);
+            TenantChangelogUpTo.migrateUpTo(migrations, tenant, CHAIN_LINKS);
             JdbcClient old = JdbcClient.create(migrations);
             String schema = tenant.schema().quoted();
             for (int i = 1; i <= 5; i++) {
