@@ -2,6 +2,7 @@ package com.sportsbook.runtime.compliance.rules;
 
 import com.sportsbook.commons.TrustedHeaders;
 import com.sportsbook.commons.rules.JurisdictionRules;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,10 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -29,6 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * then asked again with an ETag (a 304 costs the control plane one read of small tables); the last answer stays in
  * force for up to {@code max-stale} while the control plane cannot be reached, then the rules are unavailable. Also
  * relays the back office's rule-change calls.
+ *
+ * <p>A refresh that falls due is made in the background while the last answer keeps serving: a bet never waits for the
+ * control plane once its tenant's rules were read (it did, every {@code refresh}, for a round trip, with every other
+ * bet of the tenant waiting behind it). Rules read longer ago than {@code max-stale}, or never, are read on the spot.
  */
 @Component
 class ControlPlaneRules {
@@ -63,8 +74,18 @@ class ControlPlaneRules {
     private final Clock clock;
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final Executor refresher;
 
+    @Autowired
     ControlPlaneRules(RestClient.Builder builder, JsonMapper json, RulesSettings settings, Clock clock) {
+        this(builder, json, settings, clock, Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+                .name("compliance-rules-refresh").factory()));
+    }
+
+    /** @param refresher where refreshes that fell due run while the last answer keeps serving */
+    ControlPlaneRules(RestClient.Builder builder, JsonMapper json, RulesSettings settings, Clock clock, Executor refresher) {
+        this.refresher = refresher;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(2));
         requests.setReadTimeout(Duration.ofSeconds(5));
@@ -126,6 +147,34 @@ class ControlPlaneRules {
         if (!mustRead && cached != null && fresh(cached)) {
             return cached;
         }
+        if (!mustRead && cached != null && usable(cached)) {
+            refreshInBackground(tenant);
+            return entries.getOrDefault(tenant, cached);
+        }
+        return readNow(tenant, mustRead);
+    }
+
+    /** One refresh per tenant at a time; a failed one is logged, and the next use after it tries again. */
+    private void refreshInBackground(String tenant) {
+        if (!refreshing.add(tenant)) {
+            return;
+        }
+        try {
+            refresher.execute(() -> {
+                try {
+                    readNow(tenant, false);
+                } catch (RuntimeException e) {
+                    log.warn("rules of tenant {} not refreshed in the background: {}", tenant, e.getMessage());
+                } finally {
+                    refreshing.remove(tenant);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            refreshing.remove(tenant);
+        }
+    }
+
+    private Entry readNow(String tenant, boolean mustRead) {
         synchronized (locks.computeIfAbsent(tenant, key -> new Object())) {
             Entry again = entries.get(tenant);
             if (!mustRead && again != null && fresh(again)) {
@@ -136,7 +185,7 @@ class ControlPlaneRules {
                 entries.put(tenant, read);
                 return read;
             } catch (RulesUnavailable e) {
-                if (again != null && Duration.between(again.fetchedAt(), clock.instant()).compareTo(settings.maxStale()) <= 0) {
+                if (again != null && usable(again)) {
                     log.warn("rules of tenant {} not refreshed, the last read of {} stays in force: {}", tenant,
                             again.fetchedAt(), e.getMessage());
                     return again;
@@ -148,6 +197,18 @@ class ControlPlaneRules {
 
     private boolean fresh(Entry entry) {
         return Duration.between(entry.fetchedAt(), clock.instant()).compareTo(settings.refresh()) < 0;
+    }
+
+    /** Whether the last answer may still be used while a newer one is asked for. */
+    private boolean usable(Entry entry) {
+        return Duration.between(entry.fetchedAt(), clock.instant()).compareTo(settings.maxStale()) <= 0;
+    }
+
+    @PreDestroy
+    void stopRefreshing() {
+        if (refresher instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
     }
 
     private record Answer(int status, String etag, byte[] body) {

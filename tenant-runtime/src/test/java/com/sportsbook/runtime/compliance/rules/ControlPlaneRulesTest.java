@@ -11,7 +11,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +39,8 @@ class ControlPlaneRulesTest {
     private final AtomicInteger notModified = new AtomicInteger();
     private final AtomicReference<String> token = new AtomicReference<>();
     private final AtomicReference<Integer> maltaMinimumAge = new AtomicReference<>(18);
+    /** When set, the control plane answers only once it is counted down (a slow control plane). */
+    private final AtomicReference<CountDownLatch> answerAfter = new AtomicReference<>();
     private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-07-01T12:00:00Z"));
     private HttpServer controlPlane = start();
 
@@ -41,6 +49,14 @@ class ControlPlaneRulesTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/internal/v1/tenants/", exchange -> {
                 reads.incrementAndGet();
+                CountDownLatch slow = answerAfter.get();
+                if (slow != null) {
+                    try {
+                        slow.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 token.set(exchange.getRequestHeaders().getFirst("X-Internal-Token"));
                 byte[] body = document(maltaMinimumAge.get());
                 String etag = "\"age-" + maltaMinimumAge.get() + "\"";
@@ -89,10 +105,47 @@ class ControlPlaneRulesTest {
         controlPlane.stop(0);
     }
 
+    /** Refreshes that fall due run on the calling thread, before it is answered: each test sees them done. */
     private ControlPlaneRules rules() {
+        return rules(Runnable::run);
+    }
+
+    private ControlPlaneRules rules(Executor refresher) {
         return new ControlPlaneRules(RestClient.builder(), JSON, new RulesSettings(
                 URI.create("http://127.0.0.1:" + controlPlane.getAddress().getPort()), "internal-token-for-tests",
-                Duration.ofSeconds(15), Duration.ofMinutes(10)), clock);
+                Duration.ofSeconds(15), Duration.ofMinutes(10)), clock, refresher);
+    }
+
+    @Test
+    void aRefreshThatFallsDueIsMadeInTheBackgroundOnceWhileTheLastRulesKeepServing() throws Exception {
+        ExecutorService refresher = Executors.newSingleThreadExecutor();
+        try {
+            ControlPlaneRules rules = rules(refresher);
+            rules.brandRules("acme", "acme");
+            CountDownLatch slow = new CountDownLatch(1);
+            answerAfter.set(slow);
+            maltaMinimumAge.set(21);
+            clock.advance(Duration.ofSeconds(16));
+
+            long started = System.nanoTime();
+            List<Integer> meanwhile = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                meanwhile.add(rules.brandRules("acme", "acme").minimumAge());
+            }
+            long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+            slow.countDown();
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (rules.brandRules("acme", "acme").minimumAge() != 21 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(10);
+            }
+
+            assertThat(meanwhile).as("the last rules, while the control plane is slow to answer").containsOnly(18);
+            assertThat(waitedMillis).as("no call waited for the control plane").isLessThan(1000);
+            assertThat(rules.brandRules("acme", "acme").minimumAge()).as("the refreshed rules, once answered").isEqualTo(21);
+            assertThat(reads.get()).as("the first read and one refresh, however many calls fell due meanwhile").isEqualTo(2);
+        } finally {
+            refresher.shutdownNow();
+        }
     }
 
     @Test
