@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
+import com.sportsbook.runtime.TestPools;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -35,11 +36,7 @@ class SchemaPerTenantConnectionsIT {
     @BeforeAll
     static void twoTenantsOnOneConnection() throws SQLException {
         TestDatabase database = TestPostgres.freshDatabase();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(1);
+        HikariConfig config = TestPools.config(database, 1);
         config.setConnectionInitSql(SchemaPerTenantConnectionProvider.NO_SCHEMA);
         pool = new HikariDataSource(config);
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {

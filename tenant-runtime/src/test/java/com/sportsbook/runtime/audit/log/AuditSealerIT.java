@@ -2,15 +2,13 @@ package com.sportsbook.runtime.audit.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.QueryPlans;
+import com.sportsbook.runtime.TestPools;
 import com.sportsbook.runtime.audit.AuditEntry;
 import com.sportsbook.runtime.tenancy.BoundTenant;
 import com.sportsbook.runtime.tenancy.TenantContext;
-import com.sportsbook.runtime.tenancy.TenantSchemaMigrator;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,18 +38,8 @@ class AuditSealerIT {
 
     @BeforeEach
     void aTenantWithAnEmptyLog() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(3);
-        try (HikariDataSource migrations = new HikariDataSource(config)) {
-            TenantSchemaMigrator migrator = new TenantSchemaMigrator(migrations, "db/tenant/changelog.yaml");
-            migrator.createSchema(new TenantSlug("sealer"));
-            migrator.migrate(new TenantSlug("sealer"));
-        }
-        config.setConnectionInitSql("SET search_path TO " + tenant.schema().quoted());
-        dataSource = new HikariDataSource(config);
+        TestPools.migrateTenant(database, tenant);
+        dataSource = new HikariDataSource(TestPools.boundTo(database, tenant, 3));
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         trail = new JdbcAuditTrail(jdbc, transactions, Clock.systemUTC());

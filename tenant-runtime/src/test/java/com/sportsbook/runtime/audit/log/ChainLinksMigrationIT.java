@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
+import com.sportsbook.runtime.TestPools;
 import com.sportsbook.runtime.tenancy.BoundTenant;
 import com.sportsbook.runtime.tenancy.TenantChangelogUpTo;
 import com.sportsbook.runtime.tenancy.TenantSchemaMigrator;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.List;
@@ -38,19 +38,10 @@ class ChainLinksMigrationIT {
         }
     }
 
-    private HikariConfig config() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(2);
-        return config;
-    }
-
     @Test
     void aLogChainedInPlaceMovesIntoLinksAndStillVerifiesAndItsUnsealedRecordIsChainedAfterIt() throws Exception {
         TenantSlug slug = new TenantSlug("chainmove");
-        try (HikariDataSource migrations = new HikariDataSource(config())) {
+        try (HikariDataSource migrations = new HikariDataSource(TestPools.config(database, 2))) {
             TenantSchemaMigrator migrator = new TenantSchemaMigrator(migrations, TenantChangelogUpTo.CHANGELOG);
             migrator.createSchema(slug);
             TenantChangelogUpTo.migrateUpTo(migrations, tenant, CHAIN_LINKS);
@@ -74,9 +65,7 @@ class ChainLinksMigrationIT {
 
             assertThat(migrator.migrate(slug).changesetsApplied()).as("the changeset that moves the chain, and any after it").isPositive();
         }
-        HikariConfig config = config();
-        config.setConnectionInitSql("SET search_path TO " + tenant.schema().quoted());
-        dataSource = new HikariDataSource(config);
+        dataSource = new HikariDataSource(TestPools.boundTo(database, tenant, 2));
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         AuditChain chain = new AuditChain(jdbc);

@@ -2,14 +2,12 @@ package com.sportsbook.runtime.audit.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
+import com.sportsbook.runtime.TestPools;
 import com.sportsbook.runtime.audit.AuditEntry;
 import com.sportsbook.runtime.tenancy.BoundTenant;
 import com.sportsbook.runtime.tenancy.TenantContext;
-import com.sportsbook.runtime.tenancy.TenantSchemaMigrator;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,15 +40,8 @@ class VerifyAuditCommandIT {
 
     @BeforeAll
     void aTenantWithASealedLog() {
-        HikariConfig admin = config(2);
-        try (HikariDataSource migrations = new HikariDataSource(admin)) {
-            TenantSchemaMigrator migrator = new TenantSchemaMigrator(migrations, "db/tenant/changelog.yaml");
-            migrator.createSchema(new TenantSlug("verifycmd"));
-            migrator.migrate(new TenantSlug("verifycmd"));
-        }
-        HikariConfig tenantConnections = config(2);
-        tenantConnections.setConnectionInitSql("SET search_path TO " + tenant.schema().quoted());
-        dataSource = new HikariDataSource(tenantConnections);
+        TestPools.migrateTenant(database, tenant);
+        dataSource = new HikariDataSource(TestPools.boundTo(database, tenant, 2));
         jdbc = JdbcClient.create(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         JdbcAuditTrail trail = new JdbcAuditTrail(jdbc, transactions, Clock.systemUTC());
@@ -65,15 +56,6 @@ class VerifyAuditCommandIT {
     @AfterAll
     void close() {
         dataSource.close();
-    }
-
-    private HikariConfig config(int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(poolSize);
-        return config;
     }
 
     private record Outcome(int status, String output) {

@@ -7,6 +7,7 @@ import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.QueryPlans;
+import com.sportsbook.runtime.TestPools;
 import com.sportsbook.runtime.audit.BetReceipt;
 import com.sportsbook.runtime.audit.ReceiptVerification;
 import com.sportsbook.runtime.audit.SignedReceipt;
@@ -14,7 +15,6 @@ import com.sportsbook.runtime.audit.log.JdbcAuditTrail;
 import com.sportsbook.runtime.tenancy.BoundTenant;
 import com.sportsbook.runtime.tenancy.TenantChangelogUpTo;
 import com.sportsbook.runtime.tenancy.TenantSchemaMigrator;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -52,19 +52,8 @@ class ReceiptWorkListIT {
         }
     }
 
-    private HikariConfig config() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(3);
-        return config;
-    }
-
     private void connect() {
-        HikariConfig config = config();
-        config.setConnectionInitSql("SET search_path TO " + tenant.schema().quoted());
-        dataSource = new HikariDataSource(config);
+        dataSource = new HikariDataSource(TestPools.boundTo(database, tenant, 3));
         jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
         transactions = new TransactionTemplate(manager);
@@ -83,7 +72,7 @@ class ReceiptWorkListIT {
         UUID signedBefore = UUID.randomUUID();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        try (HikariDataSource migrations = new HikariDataSource(config())) {
+        try (HikariDataSource migrations = new HikariDataSource(TestPools.config(database, 2))) {
             TenantSchemaMigrator migrator = new TenantSchemaMigrator(migrations, TenantChangelogUpTo.CHANGELOG);
             migrator.createSchema(slug);
             TenantChangelogUpTo.migrateUpTo(migrations, tenant, RECEIPT_WORK_LIST);
@@ -124,11 +113,7 @@ class ReceiptWorkListIT {
 
     @Test
     void aReceiptIssuedIsListedOnceSignedOnFirstReadAndThenTakenOffTheList() {
-        try (HikariDataSource migrations = new HikariDataSource(config())) {
-            TenantSchemaMigrator migrator = new TenantSchemaMigrator(migrations, TenantChangelogUpTo.CHANGELOG);
-            migrator.createSchema(slug);
-            migrator.migrate(slug);
-        }
+        TestPools.migrateTenant(database, tenant);
         connect();
         BetReceipt receipt = new BetReceipt(UUID.randomUUID(), UUID.randomUUID(), "receipts", Instant.now(), "single", "EUR",
                 700, 1, 700, 1400, List.of());
@@ -149,11 +134,7 @@ class ReceiptWorkListIT {
 
     @Test
     void aSigningPassReadsOnlyTheReceiptsOnItsWorkListHoweverManyWereSignedBefore() {
-        try (HikariDataSource migrations = new HikariDataSource(config())) {
-            TenantSchemaMigrator migrator = new TenantSchemaMigrator(migrations, TenantChangelogUpTo.CHANGELOG);
-            migrator.createSchema(slug);
-            migrator.migrate(slug);
-        }
+        TestPools.migrateTenant(database, tenant);
         connect();
         // in one transaction, rolled back, so that nothing analyses or vacuums the tables meanwhile: 20,000 receipts
         // signed before, each having left a dead row version behind it, as they do until a vacuum

@@ -1,12 +1,11 @@
 package com.sportsbook.runtime.wallet.ledger;
 
-import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
+import com.sportsbook.runtime.TestPools;
 import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.tenancy.BoundTenant;
 import com.sportsbook.runtime.tenancy.TenantContext;
-import com.sportsbook.runtime.tenancy.TenantSchemaMigrator;
 import com.sportsbook.runtime.wallet.AccountKind;
 import com.sportsbook.runtime.wallet.AccountRef;
 import com.sportsbook.runtime.wallet.HouseAccountKind;
@@ -14,7 +13,6 @@ import com.sportsbook.runtime.wallet.Posting;
 import com.sportsbook.runtime.wallet.TransactionKind;
 import com.sportsbook.runtime.wallet.WalletCommand;
 import com.sportsbook.runtime.wallet.WalletOutcome;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.Currency;
@@ -44,29 +42,13 @@ final class LedgerHarness implements AutoCloseable {
         TestDatabase database = TestPostgres.freshDatabase();
         String slug = "ledger" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         tenant = BoundTenant.of(slug);
-        HikariConfig admin = config(database, 2);
-        try (HikariDataSource migrations = new HikariDataSource(admin)) {
-            TenantSchemaMigrator migrator = new TenantSchemaMigrator(migrations, "db/tenant/changelog.yaml");
-            migrator.createSchema(new TenantSlug(slug));
-            migrator.migrate(new TenantSlug(slug));
-        }
-        HikariConfig tenantConnections = config(database, poolSize);
-        tenantConnections.setConnectionInitSql("SET search_path TO " + tenant.schema().quoted());
-        dataSource = new HikariDataSource(tenantConnections);
+        TestPools.migrateTenant(database, tenant);
+        dataSource = new HikariDataSource(TestPools.boundTo(database, tenant, poolSize));
         jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         ledger = new JdbcLedger(jdbc, new TransactionTemplate(transactions), Clock.systemUTC(),
                 AuditTrail.jdbc(jdbc, new TransactionTemplate(transactions), Clock.systemUTC()));
         checks = new LedgerChecks(jdbc, transactions, Clock.systemUTC());
-    }
-
-    private static HikariConfig config(TestDatabase database, int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(poolSize);
-        return config;
     }
 
     <T> T as(Supplier<T> work) {
