@@ -75,7 +75,11 @@ class ControlPlaneRules {
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final ConcurrentMap<String, Instant> lastTried = new ConcurrentHashMap<>();
     private final Executor refresher;
+
+    /** How soon a background refresh is tried again after one (an unreachable control plane is not hammered). */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     @Autowired
     ControlPlaneRules(RestClient.Builder builder, JsonMapper json, RulesSettings settings, Clock clock) {
@@ -154,11 +158,14 @@ class ControlPlaneRules {
         return readNow(tenant, mustRead);
     }
 
-    /** One refresh per tenant at a time; a failed one is logged, and the next use after it tries again. */
+    /** One refresh per tenant at a time, and at most one a second; a failed one is logged, and tried again. */
     private void refreshInBackground(String tenant) {
-        if (!refreshing.add(tenant)) {
+        Instant now = clock.instant();
+        Instant tried = lastTried.get(tenant);
+        if ((tried != null && Duration.between(tried, now).compareTo(RETRY_AFTER) < 0) || !refreshing.add(tenant)) {
             return;
         }
+        lastTried.put(tenant, now);
         try {
             refresher.execute(() -> {
                 try {

@@ -200,6 +200,28 @@ class ControlPlaneRulesTest {
     }
 
     @Test
+    void whileTheControlPlaneIsUnreachableTheBackgroundRefreshIsTriedAtMostOnceASecond() {
+        AtomicInteger tried = new AtomicInteger();
+        ControlPlaneRules rules = rules(task -> {
+            tried.incrementAndGet();
+            task.run();
+        });
+        rules.brandRules("acme", "acme");
+        controlPlane.stop(0);
+        clock.advance(Duration.ofSeconds(16));
+
+        for (int i = 0; i < 100; i++) {
+            rules.brandRules("acme", "acme");
+        }
+        int inTheSameSecond = tried.get();
+        clock.advance(Duration.ofSeconds(1));
+        rules.brandRules("acme", "acme");
+
+        assertThat(inTheSameSecond).as("a hundred bets in one second").isEqualTo(1);
+        assertThat(tried.get()).as("and one more a second later").isEqualTo(2);
+    }
+
+    @Test
     void rulesNeverReadAreUnavailableRatherThanGuessed() {
         controlPlane.stop(0);
 
