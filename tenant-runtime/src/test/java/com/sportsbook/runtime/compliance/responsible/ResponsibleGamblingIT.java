@@ -13,6 +13,7 @@ import com.sportsbook.runtime.RuntimeTestSettings;
 import com.sportsbook.runtime.TestBetting;
 import com.sportsbook.runtime.TestTenants;
 import com.sportsbook.runtime.catalog.CatalogIngestion;
+import com.sportsbook.runtime.compliance.rules.EffectiveRules;
 import com.sportsbook.runtime.feeds.jsonl.JsonLinesFeed;
 import com.sportsbook.runtime.identity.InMemoryPlayerIdentities;
 import com.sportsbook.runtime.tenancy.BoundTenant;
@@ -33,6 +34,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +109,9 @@ class ResponsibleGamblingIT {
 
     @Autowired
     Wallet wallet;
+
+    @Autowired
+    EffectiveRules rules;
 
     private GatewayCalls gateway;
 
@@ -454,6 +459,12 @@ class ResponsibleGamblingIT {
         credit(player, 5_000);
         PLATFORM.brand(TENANT, LATE, "EUR", "GB");
         clock.advance(Duration.ofSeconds(20));
+        // the runtime revalidates a tenant's rules in the background once they are due: the change applies a moment later
+        rules.forBrand(LATE);
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!rules.forBrand(LATE).jurisdictions().contains("GB") && Instant.now().isBefore(deadline)) {
+            LockSupport.parkNanos(10_000_000);
+        }
         String token = signIn(player);
         Response bet = bet(LATE, token, "rg:1:1x2", "home", 100, "EUR");
 
