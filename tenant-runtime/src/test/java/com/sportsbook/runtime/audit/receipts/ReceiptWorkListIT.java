@@ -3,7 +3,6 @@ package com.sportsbook.runtime.audit.receipts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.QueryPlans;
@@ -39,7 +38,6 @@ class ReceiptWorkListIT {
 
     private final TestDatabase database = TestPostgres.freshDatabase();
     private final BoundTenant tenant = BoundTenant.of("receipts");
-    private final TenantSlug slug = new TenantSlug("receipts");
     private HikariDataSource dataSource;
     private JdbcClient jdbc;
     private TransactionTemplate transactions;
@@ -74,7 +72,7 @@ class ReceiptWorkListIT {
         UUID second = UUID.randomUUID();
         try (HikariDataSource migrations = new HikariDataSource(TestPools.config(database, 2))) {
             TenantSchemaMigrator migrator = new TenantSchemaMigrator(migrations, TenantChangelogUpTo.CHANGELOG);
-            migrator.createSchema(slug);
+            migrator.createSchema(tenant.slug());
             TenantChangelogUpTo.migrateUpTo(migrations, tenant, RECEIPT_WORK_LIST);
             JdbcClient old = JdbcClient.create(migrations);
             String table = tenant.schema().quoted() + ".audit_bet_receipt";
@@ -88,7 +86,7 @@ class ReceiptWorkListIT {
             old.sql("UPDATE " + table + " SET signature = 'signed-before', key_id = 'old-key', signed_at = now() WHERE bet_id = ?")
                     .param(signedBefore).update();
 
-            assertThat(migrator.migrate(slug).changesetsApplied()).as("the work list's changeset, and any after it").isPositive();
+            assertThat(migrator.migrate(tenant.slug()).changesetsApplied()).as("the work list's changeset, and any after it").isPositive();
         }
         connect();
 
