@@ -37,6 +37,8 @@ final class RunningPlatform implements AutoCloseable {
     final ServiceProcess runtime;
     final ServiceProcess gateway;
     final TestKeycloak.Server keycloak;
+    /** The platform's database, for benchmarks that look into a tenant's schema (tests go through the API). */
+    final TestDatabase database;
     private final LocalS3Proxy s3;
     /** The SMTP server the control plane sends its mails to (signup verification), read by the tests. */
     final com.icegreen.greenmail.util.GreenMail mail;
@@ -63,7 +65,7 @@ final class RunningPlatform implements AutoCloseable {
         String version = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
         Path logs = Path.of("target", "system-logs");
         measurements = Path.of("target", "measurements", "system.txt");
-        TestDatabase database = TestPostgres.freshDatabase();
+        database = TestPostgres.freshDatabase();
         keycloak = TestKeycloak.server();
         Map<String, String> common = new HashMap<>(Map.of(
                 "DATABASE_URL", database.jdbcUrl(),
