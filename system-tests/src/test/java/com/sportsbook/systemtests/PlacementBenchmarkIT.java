@@ -184,6 +184,11 @@ class PlacementBenchmarkIT {
                 run("through the gateway", client, gateway, false, Load.saturating(), players, selections, SECONDS),
                 run("to the runtime directly", client, direct, true, Load.saturating(), players, selections, SECONDS)));
         List<Run> paced = new ArrayList<>();
+        if (RATE > 0 && WrkLoad.available()) {
+            // the paced runs use twice the connections of the saturating ones: the gateway and the runtime open theirs
+            // and start the threads to serve them here, not in the first measured run
+            run("warm-up (paced)", client, gateway, false, new Load(RATE_CONNECTIONS, RATE), players, selections, WARM_UP_SLICE);
+        }
         for (int i = 0; RATE > 0 && WrkLoad.available() && i < RATE_RUNS; i++) {
             double drained = drain(platform);
             double rested = settle();
