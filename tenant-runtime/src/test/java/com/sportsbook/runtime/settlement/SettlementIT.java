@@ -575,6 +575,24 @@ class SettlementIT {
     }
 
     @Test
+    void theMinutelySweepFindsARunThatStoppedMidWayAndLeavesOneStillWorking() {
+        // the sweep is the safety net for runs that died (a restart) and events postponed past the cut-off: it must
+        // run at all (it failed on every call while the times were computed in SQL from an untyped parameter)
+        UUID stalled = UUID.randomUUID();
+        UUID working = UUID.randomUUID();
+        in(() -> sql().sql("""
+                INSERT INTO settlement_run (id, event_id, trigger, status, started_at, updated_at)
+                VALUES (gen_random_uuid(), ?, 'test', 'running', now() - interval '10 minutes', now() - interval '5 minutes'),
+                       (gen_random_uuid(), ?, 'test', 'running', now() - interval '10 minutes', now() - interval '10 seconds')""")
+                .params(stalled, working).update());
+
+        List<UUID> due = in(runs::due);
+
+        assertThat(due).contains(stalled).doesNotContain(working);
+        in(() -> sql().sql("DELETE FROM settlement_run WHERE event_id IN (?, ?)").params(stalled, working).update());
+    }
+
+    @Test
     void aRunKilledMidWayAndRunAgainPaysEveryBetExactlyOnce() throws Exception {
         String match = match();
         Selection home = selection(match + ":1x2", "home");

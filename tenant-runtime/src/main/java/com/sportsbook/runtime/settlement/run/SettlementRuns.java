@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -90,15 +91,18 @@ public final class SettlementRuns {
                                          AND s.started_at >= e.updated_at))
                     OR EXISTS (SELECT 1 FROM sport_event e WHERE e.id = l.event_id AND e.status = 'postponed'
                          AND NOT EXISTS (SELECT 1 FROM settlement_run s WHERE s.event_id = l.event_id
-                                         AND s.started_at >= ? - interval '1 hour')))
+                                         AND s.started_at >= ?)))
                   UNION
                   SELECT r.event_id FROM event_result r WHERE r.status = 'confirmed' AND r.correction
                   AND NOT EXISTS (SELECT 1 FROM settlement_run s WHERE s.event_id = r.event_id AND s.status = 'finished'
                                   AND s.started_at >= r.decided_at)
                   UNION
-                  SELECT event_id FROM settlement_run WHERE status = 'running' AND updated_at < ? - interval '2 minutes'
+                  SELECT event_id FROM settlement_run WHERE status = 'running' AND updated_at < ?
                 ) due LIMIT 200""")
-                .params(now(), now()).query(UUID.class).list());
+                // the times are computed here: a java.sql.Timestamp goes to PostgreSQL untyped, and "? - interval"
+                // resolved to interval - interval, so every sweep failed ("timestamp with time zone >= interval")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofHours(1))),
+                        Timestamp.from(clock.instant().minus(Duration.ofMinutes(2)))).query(UUID.class).list());
     }
 
     public List<Run> runs(UUID eventId) {
