@@ -27,7 +27,7 @@ final class JitActivity {
     }
 
     private static double compileSeconds(long pid) {
-        Path jstat = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jstat");
+        Path jstat = jstat();
         try {
             Process process = new ProcessBuilder(jstat.toString(), "-compiler", Long.toString(pid)).redirectErrorStream(true)
                     .start();
@@ -60,6 +60,11 @@ final class JitActivity {
     }
 
     static boolean available() {
-        return Files.isExecutable(Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jstat"));
+        return Files.isExecutable(jstat());
+    }
+
+    /** The jstat of the JDK this JVM runs on. */
+    private static Path jstat() {
+        return Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jstat");
     }
 }
