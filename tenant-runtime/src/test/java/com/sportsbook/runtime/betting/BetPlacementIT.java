@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -202,6 +204,25 @@ class BetPlacementIT {
         Map<String, Object> exposure = in(() -> sql().sql("SELECT stakes, payouts FROM selection_exposure WHERE selection_id = ?")
                 .param(arsenal.id()).query().singleRow());
         assertThat(exposure).containsEntry("stakes", 500L).containsEntry("payouts", bet.potentialReturn());
+    }
+
+    @Test
+    void betsTheirStakeTransactionsAndHoldsAreKeyedInTheOrderTheyWerePlaced() {
+        PlayerView player = player(10_000);
+        List<UUID> bets = new ArrayList<>();
+        bets.add(place(player, single(selection("b:1:1x2", "draw"), 100), "ordered-1").bet().id());
+        bets.add(place(player, single(selection("b:6:1x2", "draw"), 100), "ordered-2").bet().id()); // in play: a hold
+        bets.add(place(player, single(selection("b:1:1x2", "away"), 100), "ordered-3").bet().id());
+
+        // PostgreSQL orders uuid values byte by byte: time-ordered keys make each index grow at its right-hand edge
+        assertThat(in(() -> sql().sql("SELECT id FROM bet WHERE id IN (?, ?, ?) ORDER BY id")
+                .params(bets.get(0), bets.get(1), bets.get(2)).query(UUID.class).list())).containsExactlyElementsOf(bets);
+        List<UUID> stakes = Stream.of(bets.get(0), bets.get(2)).map(bet -> in(() -> sql()
+                .sql("SELECT stake_transaction_id FROM bet WHERE id = ?").param(bet).query(UUID.class).single())).toList();
+        assertThat(stakes).isSortedAccordingTo(Comparator.comparing(UUID::toString)).doesNotHaveDuplicates();
+        UUID hold = in(() -> sql().sql("SELECT stake_hold_id FROM bet WHERE id = ?").param(bets.get(1)).query(UUID.class).single());
+        assertThat(Stream.of(bets, stakes, List.of(hold)).flatMap(List::stream))
+                .allSatisfy(id -> assertThat(id.version()).as("RFC 9562 version of %s", id).isEqualTo(7));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.betting.cashout;
 
+import com.sportsbook.commons.ids.TimeOrderedIds;
 import com.sportsbook.runtime.audit.AuditEntry;
 import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.betting.core.BetRejection;
@@ -118,7 +119,7 @@ public final class CashOuts {
             long stakePart = CashOutValue.stakePart(bet.totalStake(), fraction);
             List<CashOutValue.Leg> legs = now.legs().stream().map(l -> new CashOutValue.Leg(l.taken(), l.now())).toList();
             long payout = CashOutValue.offer(stakePart, legs, margin);
-            UUID cashOutId = UUID.randomUUID();
+            UUID cashOutId = TimeOrderedIds.next();
             Instant at = clock.instant();
             UUID transaction = pay(bet, (String) row.get("brand"), stakePart, payout, cashOutId);
             jdbc.sql("""

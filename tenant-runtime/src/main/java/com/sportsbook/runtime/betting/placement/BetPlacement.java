@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.betting.placement;
 
+import com.sportsbook.commons.ids.TimeOrderedIds;
 import com.sportsbook.runtime.betting.core.BetRejection;
 import com.sportsbook.runtime.betting.core.BetShape;
 import com.sportsbook.runtime.betting.core.Betslip;
@@ -146,7 +147,7 @@ public final class BetPlacement {
         long potential = Returns.potential(slip.unitStake(), prices, lines);
         int delay = delay(player, legs);
         boolean inPlay = legs.stream().anyMatch(leg -> leg.offer().inPlay());
-        UUID betId = UUID.randomUUID();
+        UUID betId = TimeOrderedIds.next();
         String statusNow = delay > 0 ? "pending" : "accepted";
         // the stake first, so the bet row is written once with it; a key taken meanwhile rolls both back
         WalletOutcome.Applied stake = takeStake(player, slip, betId, delay > 0);

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.wallet.ledger;
 
+import com.sportsbook.commons.ids.TimeOrderedIds;
 import com.sportsbook.runtime.audit.AuditEntry;
 import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.wallet.AccountKind;
@@ -207,7 +208,7 @@ final class JdbcLedger implements Wallet {
         if (refused.isPresent()) {
             return refused.get();
         }
-        UUID holdId = UUID.randomUUID();
+        UUID holdId = TimeOrderedIds.next();
         jdbc.sql("""
                 INSERT INTO wallet_hold (id, account_id, counter_account_id, amount, capture_kind, status, reference, created_at)
                 VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)""")
@@ -448,7 +449,7 @@ final class JdbcLedger implements Wallet {
      */
     private UUID journal(TransactionKind kind, String key, UUID reverses, String reference, String description,
             List<Leg> legs, Map<UUID, AccountState> locked, String outcomeOf) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         Timestamp at = now();
         String[] accounts = new String[legs.size()];
         String[] amounts = new String[legs.size()];
