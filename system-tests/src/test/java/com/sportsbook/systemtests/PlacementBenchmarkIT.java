@@ -7,6 +7,7 @@ import com.sportsbook.commons.TenantSchema;
 import com.sportsbook.commons.TenantSlug;
 import com.sportsbook.commons.TrustedHeaders;
 import com.sportsbook.commons.testing.RealmAccounts;
+import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -179,6 +180,7 @@ class PlacementBenchmarkIT {
             }
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        database = platform.database;
         processes = Map.of(platform.runtime.pid(), "runtime", platform.gateway.pid(), "gateway",
                 platform.controlPlane.pid(), "control plane");
         String gateway = "http://127.0.0.1:" + platform.gatewayPort;
@@ -228,6 +230,7 @@ class PlacementBenchmarkIT {
     }
 
     private Map<Long, String> processes = Map.of();
+    private TestDatabase database;
 
     /**
      * Bets through the gateway at saturation: first {@link #WARM_UP} seconds, then slices of {@link #WARM_UP_SLICE}
@@ -314,6 +317,7 @@ class PlacementBenchmarkIT {
             headers.put("Host", HOST);
         }
         CpuAccount cpuBefore = CpuAccount.read(processes);
+        WalActivity walBefore = WalActivity.read(database);
         LocalTime from = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
         if (WrkLoad.available()) {
             WrkLoad.Result result = WrkLoad.placeSingles(base, load.connections(), seconds, load.rate(), players, selections,
@@ -321,7 +325,8 @@ class PlacementBenchmarkIT {
             long accepted = result.requests() - result.refused();
             return new Run(name, load.describe("wrk"), accepted, result.refused(), result.seconds(), result.p50Micros() / 1000.0,
                     result.p99Micros() / 1000.0, result.maxMicros() / 1000.0, result.errors(),
-                    CpuAccount.read(processes).perOperationSince(cpuBefore, accepted), window(from));
+                    CpuAccount.read(processes).perOperationSince(cpuBefore, accepted) + System.lineSeparator() + "    "
+                            + WalActivity.read(database).perOperationSince(walBefore, accepted), window(from));
         }
         ExecutorService pool = Executors.newFixedThreadPool(load.connections());
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
@@ -365,7 +370,8 @@ class PlacementBenchmarkIT {
             all.addAll(result.get());
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        String cpu = CpuAccount.read(processes).perOperationSince(cpuBefore, all.size());
+        String cpu = CpuAccount.read(processes).perOperationSince(cpuBefore, all.size()) + System.lineSeparator() + "    "
+                + WalActivity.read(database).perOperationSince(walBefore, all.size());
         pool.shutdown();
         long[] micros = all.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Run(name, load.describe("JDK HttpClient"), micros.length, refused.get(), elapsed, percentile(micros, 0.50),

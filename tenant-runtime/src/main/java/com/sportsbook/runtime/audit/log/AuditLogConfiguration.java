@@ -1,6 +1,7 @@
 package com.sportsbook.runtime.audit.log;
 
 import com.sportsbook.runtime.tenancy.ActiveTenants;
+import com.sportsbook.runtime.tenancy.TenantPace;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The audit log on the transaction's connection (the bound tenant's schema), and its sealing every second. */
+/** The audit log on the transaction's connection (the bound tenant's schema), and its sealing in the background. */
 @Configuration
 class AuditLogConfiguration {
 
@@ -38,23 +39,28 @@ class AuditLogConfiguration {
     }
 
     @Bean
-    ScheduledSealing scheduledAuditSealing(ActiveTenants tenants, AuditSealer sealer) {
-        return new ScheduledSealing(tenants, sealer);
+    ScheduledSealing scheduledAuditSealing(ActiveTenants tenants, AuditSealer sealer, AuditSettings settings) {
+        return new ScheduledSealing(tenants, sealer, new TenantPace(settings.idleSealInterval()));
     }
 
-    /** Chains every active tenant's new records about once a second; each replica tries, one per tenant seals. */
+    /**
+     * Chains every busy tenant's new records every {@code seal-interval} (200 ms), in small passes, and a quiet tenant's
+     * every {@code idle-seal-interval} (1 s); each replica tries, one per tenant seals.
+     */
     static final class ScheduledSealing {
         private final ActiveTenants tenants;
         private final AuditSealer sealer;
+        private final TenantPace pace;
 
-        ScheduledSealing(ActiveTenants tenants, AuditSealer sealer) {
+        ScheduledSealing(ActiveTenants tenants, AuditSealer sealer, TenantPace pace) {
             this.tenants = tenants;
             this.sealer = sealer;
+            this.pace = pace;
         }
 
-        @Scheduled(fixedDelayString = "${runtime.audit.seal-interval:1s}")
+        @Scheduled(fixedDelayString = "${runtime.audit.seal-interval:200ms}")
         void sealActiveTenants() {
-            tenants.forEach("sealing the audit log", tenant -> sealer.sealIfFree());
+            tenants.forEach("sealing the audit log", tenant -> pace.runIfDue(tenant, sealer::sealIfFree));
         }
     }
 }

@@ -2,6 +2,7 @@ package com.sportsbook.runtime.audit.receipts;
 
 import com.sportsbook.runtime.audit.log.JdbcAuditTrail;
 import com.sportsbook.runtime.tenancy.ActiveTenants;
+import com.sportsbook.runtime.tenancy.TenantPace;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bet receipts signed with the configured platform key, or the public dev key when none is configured; every active
- * tenant's new receipts are signed about once a second.
+ * tenant's new receipts are signed in the background (a busy tenant's in small passes, a quiet one's once a second).
  */
 @Configuration
 class ReceiptConfiguration {
@@ -42,23 +43,28 @@ class ReceiptConfiguration {
     }
 
     @Bean
-    ScheduledSigning scheduledReceiptSigning(ActiveTenants tenants, JdbcBetReceipts receipts) {
-        return new ScheduledSigning(tenants, receipts);
+    ScheduledSigning scheduledReceiptSigning(ActiveTenants tenants, JdbcBetReceipts receipts, ReceiptSettings settings) {
+        return new ScheduledSigning(tenants, receipts, new TenantPace(settings.idleSignInterval()));
     }
 
-    /** Signs the receipts of bets accepted since the last pass, per active tenant (replicas share them: skip locked). */
+    /**
+     * Signs the receipts of bets accepted since the last pass, per active tenant (replicas share them: skip locked): a
+     * busy tenant's every {@code sign-interval}, a quiet tenant's every {@code idle-sign-interval}.
+     */
     static final class ScheduledSigning {
         private final ActiveTenants tenants;
         private final JdbcBetReceipts receipts;
+        private final TenantPace pace;
 
-        ScheduledSigning(ActiveTenants tenants, JdbcBetReceipts receipts) {
+        ScheduledSigning(ActiveTenants tenants, JdbcBetReceipts receipts, TenantPace pace) {
             this.tenants = tenants;
             this.receipts = receipts;
+            this.pace = pace;
         }
 
-        @Scheduled(fixedDelayString = "${runtime.audit.receipts.sign-interval:${runtime.audit.seal-interval:1s}}")
+        @Scheduled(fixedDelayString = "${runtime.audit.receipts.sign-interval:${runtime.audit.seal-interval:200ms}}")
         void signNewReceipts() {
-            tenants.forEach("signing bet receipts", tenant -> receipts.signPending());
+            tenants.forEach("signing bet receipts", tenant -> pace.runIfDue(tenant, receipts::signPending));
         }
     }
 }
