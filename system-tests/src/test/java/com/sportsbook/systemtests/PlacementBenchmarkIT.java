@@ -325,8 +325,7 @@ class PlacementBenchmarkIT {
             long accepted = result.requests() - result.refused();
             return new Run(name, load.describe("wrk"), accepted, result.refused(), result.seconds(), result.p50Micros() / 1000.0,
                     result.p99Micros() / 1000.0, result.maxMicros() / 1000.0, result.errors(),
-                    CpuAccount.read(processes).perOperationSince(cpuBefore, accepted) + System.lineSeparator() + "    "
-                            + WalActivity.read(database).perOperationSince(walBefore, accepted), window(from));
+                    spentSince(cpuBefore, walBefore, accepted), window(from));
         }
         ExecutorService pool = Executors.newFixedThreadPool(load.connections());
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
@@ -370,12 +369,17 @@ class PlacementBenchmarkIT {
             all.addAll(result.get());
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        String cpu = CpuAccount.read(processes).perOperationSince(cpuBefore, all.size()) + System.lineSeparator() + "    "
-                + WalActivity.read(database).perOperationSince(walBefore, all.size());
+        String cpu = spentSince(cpuBefore, walBefore, all.size());
         pool.shutdown();
         long[] micros = all.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Run(name, load.describe("JDK HttpClient"), micros.length, refused.get(), elapsed, percentile(micros, 0.50),
                 percentile(micros, 0.99), percentile(micros, 1.0), new TreeMap<>(errors), cpu, window(from));
+    }
+
+    /** The CPU and the WAL a run spent per bet, as the report's two indented lines. */
+    private String spentSince(CpuAccount cpuBefore, WalActivity walBefore, long bets) {
+        return CpuAccount.read(processes).perOperationSince(cpuBefore, bets) + System.lineSeparator() + "    "
+                + WalActivity.read(database).perOperationSince(walBefore, bets);
     }
 
     private static double percentile(long[] sortedMicros, double p) {
