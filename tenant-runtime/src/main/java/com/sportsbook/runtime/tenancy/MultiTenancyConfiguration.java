@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration
 class MultiTenancyConfiguration {
@@ -46,6 +47,12 @@ class MultiTenancyConfiguration {
                     new SchemaPerTenantConnectionProvider(TenantBoundDataSource.of(dataSource)));
             properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new BoundTenantIdentifierResolver());
         };
+    }
+
+    /** Boot's JPA transaction manager, whose commits carry the writes that ride with them ({@link CommitRidingTransactionManager}). */
+    @Bean
+    PlatformTransactionManager transactionManager() {
+        return new CommitRidingTransactionManager();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.sportsbook.runtime.audit.log;
 
 import com.sportsbook.commons.identity.RealmTokens;
+import com.sportsbook.commons.sql.CommitRides;
 import com.sportsbook.runtime.audit.AuditEntry;
 import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.audit.CanonicalJson;
@@ -21,8 +22,8 @@ import java.util.UUID;
 
 /**
  * Appends records to the bound tenant's {@code audit_record} in the caller's transaction, all of a transaction's
- * records in one statement just before it commits (or a transaction of its own when there is none), which also puts
- * each on the sealer's work list ({@code audit_unsealed}). No chain state is read or locked here, so concurrent
+ * records in one statement that goes to PostgreSQL with its COMMIT ({@link CommitRides}: no round trip of its own),
+ * or a transaction of its own when there is none; the statement also puts each on the sealer's work list ({@code audit_unsealed}). No chain state is read or locked here, so concurrent
  * writers never wait on each other; {@link AuditSealer} chains the record after it commits.
  */
 public final class JdbcAuditTrail implements AuditTrail {
@@ -46,7 +47,7 @@ public final class JdbcAuditTrail implements AuditTrail {
                 && TransactionSynchronizationManager.isSynchronizationActive()) {
             pending().rows.add(row);
         } else {
-            transactions.executeWithoutResult(status -> insert(List.of(row)));
+            transactions.executeWithoutResult(status -> insertNow(List.of(row)));
         }
     }
 
@@ -106,14 +107,21 @@ public final class JdbcAuditTrail implements AuditTrail {
             this.trail = trail;
         }
 
+        /** The records' statement goes with the COMMIT where the transaction manager takes it, else now. */
         @Override
         public void beforeCommit(boolean readOnly) {
-            if (!receipts.isEmpty()) {
-                trail.insert(rows, receipts);
-            } else if (!rows.isEmpty()) {
-                trail.insert(rows);
+            if (rows.isEmpty() && receipts.isEmpty()) {
+                return;
+            }
+            Insert insert = receipts.isEmpty() ? insert(rows) : insert(rows, receipts);
+            if (!CommitRides.ride(insert.sql(), insert.params())) {
+                trail.jdbc.sql(insert.sql()).params(insert.params()).update();
             }
         }
+    }
+
+    /** One statement writing records (and receipts), with its parameters. */
+    private record Insert(String sql, List<Object> params) {
     }
 
     /** Inserts the records (in the order given) and puts each on the sealer's work list, in one statement. */
@@ -127,33 +135,36 @@ public final class JdbcAuditTrail implements AuditTrail {
               RETURNING id)
             INSERT INTO audit_unsealed (record_id) SELECT id FROM records""";
 
-    private void insert(List<Row> rows) {
+    private void insertNow(List<Row> rows) {
+        Insert insert = insert(rows);
+        jdbc.sql(insert.sql()).params(insert.params()).update();
+    }
+
+    private static Insert insert(List<Row> rows) {
         if (rows.size() == 1) {
             Row row = rows.getFirst();
-            jdbc.sql("""
+            return new Insert("""
                     WITH record AS (
                       INSERT INTO audit_record (kind, subject_id, reference, actor, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?)
                       RETURNING id)
-                    INSERT INTO audit_unsealed (record_id) SELECT id FROM record""")
-                    .params(row.kind(), row.subject(), row.reference(), row.actor(), row.at(), row.payload())
-                    .update();
-            return;
+                    INSERT INTO audit_unsealed (record_id) SELECT id FROM record""",
+                    java.util.Arrays.asList(row.kind(), row.subject(), row.reference(), row.actor(), row.at(), row.payload()));
         }
-        jdbc.sql("WITH " + RECORDS).params(recordColumns(rows)).update();
+        return new Insert("WITH " + RECORDS, recordColumns(rows));
     }
 
     /**
      * The receipts, their places on the signer's work list and the records in one statement (a receipt is never kept
      * without the record that carries it; one kept already is neither replaced nor listed again).
      */
-    private void insert(List<Row> rows, List<ReceiptRow> receipts) {
+    private static Insert insert(List<Row> rows, List<ReceiptRow> receipts) {
         List<Object> params = new ArrayList<>(List.of(
                 receipts.stream().map(receipt -> receipt.betId().toString()).toArray(String[]::new),
                 receipts.stream().map(receipt -> receipt.playerId().toString()).toArray(String[]::new),
                 receipts.stream().map(ReceiptRow::receipt).toArray(String[]::new),
                 receipts.stream().map(receipt -> receipt.issuedAt().toInstant().toString()).toArray(String[]::new)));
         params.addAll(recordColumns(rows));
-        jdbc.sql("""
+        return new Insert("""
                 WITH receipt AS (
                   INSERT INTO audit_bet_receipt (bet_id, player_id, receipt, issued_at)
                   SELECT r.bet_id, r.player_id, r.receipt, r.issued_at::timestamptz
@@ -162,8 +173,7 @@ public final class JdbcAuditTrail implements AuditTrail {
                   RETURNING bet_id),
                 unsigned AS (
                   INSERT INTO audit_unsigned_receipt (bet_id) SELECT bet_id FROM receipt),
-                """ + RECORDS)
-                .params(params).update();
+                """ + RECORDS, params);
     }
 
     private static List<Object> recordColumns(List<Row> rows) {

@@ -1,0 +1,113 @@
+package com.sportsbook.commons.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sportsbook.commons.testing.TestDatabase;
+import com.sportsbook.commons.testing.TestPostgres;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class RoundTripIT {
+
+    private static SingleConnectionDataSource dataSource;
+    private static JdbcClient jdbc;
+
+    @BeforeAll
+    static void database() {
+        TestDatabase database = TestPostgres.freshDatabase();
+        String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?")
+                + "sslmode=disable&socketFactory=" + CountingSocketFactory.class.getName();
+        dataSource = new SingleConnectionDataSource(url, database.user(), database.password(), true);
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("CREATE TABLE account (id uuid PRIMARY KEY, owner text NOT NULL, balance bigint NOT NULL)").update();
+    }
+
+    @Test
+    void everyPartIsAnsweredInOrderAndALaterPartSeesWhatAnEarlierOneWrote() {
+        UUID id = UUID.randomUUID();
+        RoundTrip trip = new RoundTrip(dataSource);
+        RoundTrip.Answer<Integer> inserted = trip.update("INSERT INTO account (id, owner, balance) VALUES (?, ?, ?)",
+                List.of(id, "ann", 100L));
+        RoundTrip.Answer<Long> balance = trip.query("UPDATE account SET balance = balance + ? WHERE id = ? RETURNING balance",
+                List.of(25L, id), rows -> rows.next() ? rows.getLong(1) : null);
+        RoundTrip.Answer<List<String>> owners = trip.query("SELECT owner FROM account WHERE id = ? OR owner = ?",
+                Arrays.asList(id, null), rows -> {
+                    List<String> found = new ArrayList<>();
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                    return found;
+                });
+
+        trip.run();
+
+        assertThat(inserted.get()).isEqualTo(1);
+        assertThat(balance.get()).isEqualTo(125L);
+        assertThat(owners.get()).containsExactly("ann");
+    }
+
+    @Test
+    void allPartsGoToTheServerInOneRoundTripWhereEachAloneTakesOne() {
+        jdbc.sql("SELECT 1").query(Integer.class).single(); // the connection is open
+        int before = CountingSocketFactory.writes();
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("SELECT count(*) FROM account WHERE balance > ?").param(i).query(Long.class).single();
+        }
+        int oneByOne = CountingSocketFactory.writes() - before;
+
+        before = CountingSocketFactory.writes();
+        RoundTrip trip = new RoundTrip(dataSource);
+        List<RoundTrip.Answer<Long>> counts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            counts.add(trip.query("SELECT count(*) FROM account WHERE balance > ?", List.of(i), rows -> {
+                rows.next();
+                return rows.getLong(1);
+            }));
+        }
+        trip.run();
+        int together = CountingSocketFactory.writes() - before;
+
+        assertThat(oneByOne).isEqualTo(3);
+        assertThat(together).isEqualTo(1);
+        assertThat(counts).allSatisfy(count -> assertThat(count.get()).isNotNegative());
+    }
+
+    @Test
+    void theFirstFailingPartIsThrownTranslatedAndTheTransactionWritesNothing() {
+        UUID id = UUID.randomUUID();
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            RoundTrip trip = new RoundTrip(dataSource);
+            trip.update("INSERT INTO account (id, owner, balance) VALUES (?, 'bob', 1)", List.of(id));
+            trip.update("INSERT INTO account (id, owner, balance) VALUES (?, 'bob', 2)", List.of(id));
+            trip.update("INSERT INTO account (id, owner, balance) VALUES (?, 'bob', 3)", List.of(UUID.randomUUID()));
+            trip.run();
+        })).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM account WHERE owner = 'bob'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anAnswerIsRefusedBeforeTheTripAndAPartAfterIt() {
+        RoundTrip trip = new RoundTrip(dataSource);
+        RoundTrip.Answer<Integer> answer = trip.update("DELETE FROM account WHERE owner = ?", List.of("nobody"));
+
+        assertThatThrownBy(answer::get).isInstanceOf(IllegalStateException.class);
+        trip.run();
+        assertThat(answer.get()).isZero();
+        assertThatThrownBy(() -> trip.update("SELECT 1", List.of())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new RoundTrip(dataSource).update("SELECT 1;", List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
