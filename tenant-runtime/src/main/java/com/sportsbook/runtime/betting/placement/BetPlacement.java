@@ -1,6 +1,7 @@
 package com.sportsbook.runtime.betting.placement;
 
 import com.sportsbook.commons.ids.TimeOrderedIds;
+import com.sportsbook.commons.sql.RoundTrip;
 import com.sportsbook.runtime.betting.core.BetRejection;
 import com.sportsbook.runtime.betting.core.BetShape;
 import com.sportsbook.runtime.betting.core.Betslip;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -69,9 +71,10 @@ public final class BetPlacement {
     private final TransactionOperations transactions;
     private final Clock clock;
     private final BetAudit audit;
+    private final DataSource dataSource;
 
     BetPlacement(BetOffers offers, TradingHolds holds, RiskBook risk, BetRecords records, Wallet wallet,
-            BettingGate gate, TransactionOperations transactions, Clock clock, BetAudit audit) {
+            BettingGate gate, TransactionOperations transactions, Clock clock, BetAudit audit, DataSource dataSource) {
         this.offers = offers;
         this.holds = holds;
         this.risk = risk;
@@ -81,6 +84,7 @@ public final class BetPlacement {
         this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
+        this.dataSource = dataSource;
     }
 
     public Quote quote(PlayerView player, Betslip slip) {
@@ -167,14 +171,20 @@ public final class BetPlacement {
         BetView.Transition transition = delay > 0
                 ? new BetView.Transition(null, "pending", "in-play bet delay of " + delay + " s", now)
                 : new BetView.Transition(null, "accepted", "accepted at placement", now);
-        // the bet's markets are held from here to the commit: only the liability check and the exposure wait on each other
-        if (!records.insert(bet, legViews, lineRows, transition)) {
+        // one round trip: the bet, which holds its markets from here to the commit (only the liability check and the
+        // exposure wait on each other), then the exposure of an accepted bet (a refusal below rolls it back; a pending
+        // bet is exposed when its delay ends) or the headroom of a pending one, read after the lock
+        RoundTrip trip = new RoundTrip(dataSource);
+        RoundTrip.Answer<Integer> written = records.insert(trip, bet, legViews, lineRows, transition);
+        List<BetOffers.Offer> offered = legs.stream().map(Priced::offer).toList();
+        List<RoundTrip.Answer<Long>> headroomAnswers = delay == 0 ? exposeAfterHeadrooms(trip, offered, lineRows, slip.currency(), limits)
+                : offered.stream().map(leg -> risk.headroom(trip, leg.marketId(), leg.selectionId(), slip.currency(),
+                        limits.marketLiabilityLimit())).toList();
+        trip.run();
+        if (written.get() != 1) {
             throw new KeyTaken();
         }
-        List<BetOffers.Offer> offered = legs.stream().map(Priced::offer).toList();
-        // an accepted bet is exposed at once (a refusal below rolls it back); a pending one when its delay ends
-        List<Long> headrooms = delay == 0 ? exposeAfterHeadrooms(offered, lineRows, slip.currency(), limits)
-                : headrooms(slip, legs, limits);
+        List<Long> headrooms = headroomAnswers.stream().map(RoundTrip.Answer::get).toList();
         refuseAboveMaximum(slip, maxUnitStake(slip, legs, lines, limits, headrooms));
         if (delay == 0) {
             suspendWhereHeadroomIsGone(offered, slip.currency(), limits, headroomsAfter(headrooms, lineRows));
@@ -304,11 +314,11 @@ public final class BetPlacement {
     }
 
     /**
-     * Exposes every leg with what its lines stake and would pay, one statement per leg, and answers each leg's headroom
-     * as it was before this bet.
+     * Exposes every leg with what its lines stake and would pay, one statement per leg in the round trip, each
+     * answering the leg's headroom as it was before this bet.
      */
-    private List<Long> exposeAfterHeadrooms(List<BetOffers.Offer> legs, List<BetRecords.Line> lines, String currency,
-            RiskBook.Limits limits) {
+    private List<RoundTrip.Answer<Long>> exposeAfterHeadrooms(RoundTrip trip, List<BetOffers.Offer> legs, List<BetRecords.Line> lines,
+            String currency, RiskBook.Limits limits) {
         long[] stakes = new long[legs.size()];
         long[] payouts = new long[legs.size()];
         for (BetRecords.Line line : lines) {
@@ -318,10 +328,10 @@ public final class BetPlacement {
                 payouts[position] += payout;
             }
         }
-        List<Long> headrooms = new ArrayList<>();
+        List<RoundTrip.Answer<Long>> headrooms = new ArrayList<>();
         for (int i = 0; i < legs.size(); i++) {
             BetOffers.Offer leg = legs.get(i);
-            headrooms.add(risk.exposeAfterHeadroom(leg.selectionId(), leg.marketId(), currency, stakes[i], payouts[i],
+            headrooms.add(risk.exposeAfterHeadroom(trip, leg.selectionId(), leg.marketId(), currency, stakes[i], payouts[i],
                     limits.marketLiabilityLimit()));
         }
         return headrooms;

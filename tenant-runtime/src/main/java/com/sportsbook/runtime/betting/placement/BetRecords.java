@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.sportsbook.commons.sql.RoundTrip;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Bets in the bound tenant's schema: written in the placement's transaction, read for players and the delay. */
@@ -47,7 +48,16 @@ public final class BetRecords {
      * takes the bet's markets' liability lock ({@link RiskBook#LOCK_MARKETS}), held until the transaction ends.
      */
     public boolean insert(NewBet bet, List<BetView.Leg> legs, List<Line> lines, BetView.Transition first) {
-        return jdbc.sql("""
+        return jdbc.sql(INSERT).params(insertParams(bet, legs, lines, first)).update() == 1;
+    }
+
+    /** {@link #insert} as a part of a round trip: its answer is 1 when the bet was written, 0 when the key was held. */
+    public RoundTrip.Answer<Integer> insert(RoundTrip trip, NewBet bet, List<BetView.Leg> legs, List<Line> lines,
+            BetView.Transition first) {
+        return trip.update(INSERT, insertParams(bet, legs, lines, first));
+    }
+
+    private static final String INSERT = """
                 WITH locked AS (
                 """ + RiskBook.LOCK_MARKETS + """
                 ), bet AS (
@@ -72,26 +82,27 @@ public final class BetRecords {
                   FROM bet, unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS n(line_no, positions, odds, stake)
                 )
                 INSERT INTO bet_transition (bet_id, from_status, to_status, cause, at)
-                SELECT bet.id, ?, ?, ?, ? FROM bet, locked""")
-                .params(column(legs, leg -> leg.marketId().toString()), bet.id(), bet.playerId(), bet.brand(), bet.currency(), bet.type(), bet.unitStake(), bet.lines(),
-                        bet.totalStake(), bet.potentialReturn(), bet.oddsPolicy(), bet.inPlay(), bet.status(),
-                        bet.idempotencyKey(), bet.requestHash(), Timestamp.from(bet.placedAt()),
-                        bet.acceptAfter() == null ? null : Timestamp.from(bet.acceptAfter()),
-                        bet.acceptAfter() == null ? Timestamp.from(bet.placedAt()) : null, bet.stakeTransactionId(),
-                        bet.stakeHoldId(),
-                        column(legs, leg -> String.valueOf(leg.position())), column(legs, leg -> leg.selectionId().toString()),
-                        column(legs, BetView.Leg::selectionKey), column(legs, BetView.Leg::selection),
-                        column(legs, leg -> leg.marketId().toString()), column(legs, BetView.Leg::marketType),
-                        column(legs, leg -> leg.line() == null ? null : leg.line().toPlainString()),
-                        column(legs, leg -> String.valueOf(leg.marketVersion())), column(legs, leg -> leg.eventId().toString()),
-                        column(legs, BetView.Leg::event), column(legs, BetView.Leg::sport),
-                        column(legs, leg -> leg.requestedPrice() == null ? null : leg.requestedPrice().toPlainString()),
-                        column(legs, leg -> leg.price().toPlainString()),
-                        column(lines, line -> String.valueOf(line.lineNo())),
-                        column(lines, line -> "{" + String.join(",", line.positions().stream().map(String::valueOf).toList()) + "}"),
-                        column(lines, line -> line.odds().toPlainString()), column(lines, line -> String.valueOf(line.stake())),
-                        first.from(), first.to(), first.cause(), Timestamp.from(first.at()))
-                .update() == 1;
+                SELECT bet.id, ?, ?, ?, ? FROM bet, locked""";
+
+    private static List<Object> insertParams(NewBet bet, List<BetView.Leg> legs, List<Line> lines, BetView.Transition first) {
+        return java.util.Arrays.asList(column(legs, leg -> leg.marketId().toString()), bet.id(), bet.playerId(), bet.brand(), bet.currency(), bet.type(), bet.unitStake(), bet.lines(),
+                bet.totalStake(), bet.potentialReturn(), bet.oddsPolicy(), bet.inPlay(), bet.status(),
+                bet.idempotencyKey(), bet.requestHash(), Timestamp.from(bet.placedAt()),
+                bet.acceptAfter() == null ? null : Timestamp.from(bet.acceptAfter()),
+                bet.acceptAfter() == null ? Timestamp.from(bet.placedAt()) : null, bet.stakeTransactionId(),
+                bet.stakeHoldId(),
+                column(legs, leg -> String.valueOf(leg.position())), column(legs, leg -> leg.selectionId().toString()),
+                column(legs, BetView.Leg::selectionKey), column(legs, BetView.Leg::selection),
+                column(legs, leg -> leg.marketId().toString()), column(legs, BetView.Leg::marketType),
+                column(legs, leg -> leg.line() == null ? null : leg.line().toPlainString()),
+                column(legs, leg -> String.valueOf(leg.marketVersion())), column(legs, leg -> leg.eventId().toString()),
+                column(legs, BetView.Leg::event), column(legs, BetView.Leg::sport),
+                column(legs, leg -> leg.requestedPrice() == null ? null : leg.requestedPrice().toPlainString()),
+                column(legs, leg -> leg.price().toPlainString()),
+                column(lines, line -> String.valueOf(line.lineNo())),
+                column(lines, line -> "{" + String.join(",", line.positions().stream().map(String::valueOf).toList()) + "}"),
+                column(lines, line -> line.odds().toPlainString()), column(lines, line -> String.valueOf(line.stake())),
+                first.from(), first.to(), first.cause(), Timestamp.from(first.at()));
     }
 
     private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> value) {

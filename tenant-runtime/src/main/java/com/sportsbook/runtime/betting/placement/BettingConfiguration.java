@@ -38,9 +38,10 @@ class BettingConfiguration {
 
     @Bean
     BetPlacement betPlacement(BetOffers offers, TradingHolds holds, RiskBook risk, BetRecords records, Wallet wallet,
-            BettingGate gate, PlatformTransactionManager transactions, Clock clock, AuditTrail audit, BetReceipts receipts) {
+            BettingGate gate, PlatformTransactionManager transactions, Clock clock, AuditTrail audit, BetReceipts receipts,
+            DataSource dataSource) {
         return new BetPlacement(offers, holds, risk, records, wallet, gate, new TransactionTemplate(transactions), clock,
-                new BetAudit(audit, receipts));
+                new BetAudit(audit, receipts), dataSource);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.betting.placement;
 
+import com.sportsbook.commons.sql.RoundTrip;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -47,10 +48,27 @@ public final class RiskBook {
 
     /** How much more the market may owe should this selection win, in the bet's currency. */
     public long headroom(UUID market, UUID selection, String currency, long limit) {
-        return jdbc.sql("""
-                SELECT ? - (coalesce(max(payouts) FILTER (WHERE selection_id = ?), 0) - coalesce(sum(stakes), 0))
-                FROM selection_exposure WHERE market_id = ? AND currency = ?""")
-                .params(limit, selection, market, currency).query(Long.class).single();
+        return jdbc.sql(HEADROOM).params(headroomParams(market, selection, currency, limit)).query(Long.class).single();
+    }
+
+    /** {@link #headroom} as a part of a round trip. */
+    public RoundTrip.Answer<Long> headroom(RoundTrip trip, UUID market, UUID selection, String currency, long limit) {
+        return trip.query(HEADROOM, headroomParams(market, selection, currency, limit), RiskBook::single);
+    }
+
+    private static final String HEADROOM = """
+            SELECT ? - (coalesce(max(payouts) FILTER (WHERE selection_id = ?), 0) - coalesce(sum(stakes), 0))
+            FROM selection_exposure WHERE market_id = ? AND currency = ?""";
+
+    private static List<Object> headroomParams(UUID market, UUID selection, String currency, long limit) {
+        return List.of(limit, selection, market, currency);
+    }
+
+    private static long single(java.sql.ResultSet rows) throws java.sql.SQLException {
+        if (!rows.next()) {
+            throw new IllegalStateException("a headroom query answered no row");
+        }
+        return rows.getLong(1);
     }
 
     /**
@@ -59,15 +77,20 @@ public final class RiskBook {
      * selections are read in the statement's snapshot; this selection's earlier amounts are what it returns less what
      * it added. Exact under {@link #LOCK_MARKETS}.
      */
-    public long exposeAfterHeadroom(UUID selection, UUID market, String currency, long stakes, long payouts, long limit) {
-        return jdbc.sql("""
-                INSERT INTO selection_exposure (selection_id, currency, market_id, stakes, payouts) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (selection_id, currency) DO UPDATE SET stakes = selection_exposure.stakes + excluded.stakes,
-                  payouts = selection_exposure.payouts + excluded.payouts
-                RETURNING ? - ((payouts - ?) - (stakes - ?) - (SELECT coalesce(sum(o.stakes), 0) FROM selection_exposure o
-                  WHERE o.market_id = ? AND o.currency = ? AND o.selection_id <> ?))""")
-                .params(selection, currency, market, stakes, payouts, limit, payouts, stakes, market, currency, selection)
-                .query(Long.class).single();
+    public RoundTrip.Answer<Long> exposeAfterHeadroom(RoundTrip trip, UUID selection, UUID market, String currency, long stakes,
+            long payouts, long limit) {
+        return trip.query(EXPOSE_AFTER_HEADROOM, exposeParams(selection, market, currency, stakes, payouts, limit), RiskBook::single);
+    }
+
+    private static final String EXPOSE_AFTER_HEADROOM = """
+            INSERT INTO selection_exposure (selection_id, currency, market_id, stakes, payouts) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (selection_id, currency) DO UPDATE SET stakes = selection_exposure.stakes + excluded.stakes,
+              payouts = selection_exposure.payouts + excluded.payouts
+            RETURNING ? - ((payouts - ?) - (stakes - ?) - (SELECT coalesce(sum(o.stakes), 0) FROM selection_exposure o
+              WHERE o.market_id = ? AND o.currency = ? AND o.selection_id <> ?))""";
+
+    private static List<Object> exposeParams(UUID selection, UUID market, String currency, long stakes, long payouts, long limit) {
+        return List.of(selection, currency, market, stakes, payouts, limit, payouts, stakes, market, currency, selection);
     }
 
     public void expose(UUID selection, UUID market, String currency, long stakes, long payouts) {
