@@ -22,6 +22,13 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
  * they had been sent one by one. The first part that fails stops the rest and is thrown, translated like
  * {@code JdbcClient}'s errors. Runs on the caller's transaction-bound connection (or alone when there is none).
  * Parameters are positional ({@code ?}), bound like {@code JdbcClient}'s.
+ * <p>
+ * One limit of the driver: once it has the server describe a prepared part (it does for a part with a parameter it
+ * sends without a type: a {@code java.sql.Timestamp}, a null), a part whose rows have no size bound (any text,
+ * numeric or other variable-length column) is answered before the next part is sent (pgjdbc guards its buffers
+ * against a deadlock so), which costs a round trip of its own. Parts writing rows without answering any, answering
+ * fixed-size columns only (bigint, uuid, boolean, timestamps), or with typed parameters only go together; so put
+ * a part that is described and answers text last.
  */
 public final class RoundTrip {
 
@@ -35,6 +42,13 @@ public final class RoundTrip {
     public static final class Answer<T> {
         private T value;
         private boolean answered;
+
+        /** An answer known without asking (nothing to read). */
+        public static <T> Answer<T> known(T value) {
+            Answer<T> answer = new Answer<>();
+            answer.set(value);
+            return answer;
+        }
 
         public T get() {
             if (!answered) {

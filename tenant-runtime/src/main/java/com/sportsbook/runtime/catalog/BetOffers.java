@@ -1,11 +1,13 @@
 package com.sportsbook.runtime.catalog;
 
+import com.sportsbook.commons.sql.RoundTrip;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,19 +60,40 @@ public class BetOffers {
 
     /** The same, holding the selections' markets against changes until the caller's transaction ends. */
     public Map<UUID, Offer> lockForBet(Collection<UUID> selections) {
-        return query(" ORDER BY m.id FOR SHARE OF m", selections);
+        return query(LOCK, selections);
     }
 
-    private Map<UUID, Offer> query(String suffix, Collection<UUID> selections) {
-        Map<UUID, Offer> offers = new LinkedHashMap<>();
+    /** {@link #lockForBet} as a part of a round trip. */
+    public RoundTrip.Answer<Map<UUID, Offer>> lockForBet(RoundTrip trip, Collection<UUID> selections) {
         if (selections.isEmpty()) {
-            return offers;
+            return RoundTrip.Answer.known(new LinkedHashMap<>());
         }
-        boolean one = selections.size() == 1;
-        jdbc.sql(SELECT.formatted(one ? ONE : ANY) + suffix)
-                .param(one ? selections.iterator().next() : selections.toArray(UUID[]::new))
-                .query((rs, row) -> offer(rs)).list()
-                .forEach(offer -> offers.put(offer.selectionId(), offer));
+        return trip.query(sql(LOCK, selections), List.of(param(selections)), BetOffers::readOffers);
+    }
+
+    private static final String LOCK = " ORDER BY m.id FOR SHARE OF m";
+
+    private Map<UUID, Offer> query(String suffix, Collection<UUID> selections) {
+        if (selections.isEmpty()) {
+            return new LinkedHashMap<>();
+        }
+        return jdbc.sql(sql(suffix, selections)).param(param(selections)).query(BetOffers::readOffers);
+    }
+
+    private static String sql(String suffix, Collection<UUID> selections) {
+        return SELECT.formatted(selections.size() == 1 ? ONE : ANY) + suffix;
+    }
+
+    private static Object param(Collection<UUID> selections) {
+        return selections.size() == 1 ? selections.iterator().next() : selections.toArray(UUID[]::new);
+    }
+
+    private static Map<UUID, Offer> readOffers(ResultSet rows) throws SQLException {
+        Map<UUID, Offer> offers = new LinkedHashMap<>();
+        while (rows.next()) {
+            Offer offer = offer(rows);
+            offers.put(offer.selectionId(), offer);
+        }
         return offers;
     }
 

@@ -5,6 +5,7 @@ import com.sportsbook.runtime.TestBetting.Selection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sportsbook.commons.sql.CountingSocketFactory;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.RuntimeTestSettings;
@@ -77,6 +78,9 @@ class BetPlacementIT {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         RuntimeTestSettings.standalone(registry, DATABASE, 12);
+        // count the round trips the driver makes
+        registry.add("spring.datasource.url", () -> DATABASE.jdbcUrl() + (DATABASE.jdbcUrl().contains("?") ? "&" : "?")
+                + "sslmode=disable&socketFactory=" + CountingSocketFactory.class.getName());
     }
 
     @Autowired
@@ -223,6 +227,24 @@ class BetPlacementIT {
         UUID hold = in(() -> sql().sql("SELECT stake_hold_id FROM bet WHERE id = ?").param(bets.get(1)).query(UUID.class).single());
         assertThat(Stream.of(bets, stakes, List.of(hold)).flatMap(List::stream))
                 .allSatisfy(id -> assertThat(id.version()).as("RFC 9562 version of %s", id).isEqualTo(7));
+    }
+
+    @Test
+    void aPreMatchSingleCostsSixRoundTripsToTheDatabase() {
+        PlayerView player = player(10_000);
+        Selection home = selection("b:1:1x2", "home");
+        List<Integer> trips = new ArrayList<>();
+        for (int i = 0; i < 9; i++) { // past the driver's threshold for preparing statements on the server
+            int before = CountingSocketFactory.roundTrips();
+            place(player, single(home, 100), "round-trips-" + i);
+            trips.add(CountingSocketFactory.roundTrips() - before);
+        }
+
+        // the limits and offers, then the gate's reads (the driver answers the offers, a described statement answering
+        // text, before it sends the next part: see RoundTrip); the wallet's claim, then its entry; the bet with its
+        // exposure; the audit records with the COMMIT. It was ten. At least: the pool may also point a connection at
+        // the tenant
+        assertThat(trips.subList(6, 9).stream().mapToInt(Integer::intValue).min().orElseThrow()).isEqualTo(6);
     }
 
     @Test

@@ -44,7 +44,7 @@ class CommitRidesIT {
     @org.springframework.test.context.DynamicPropertySource
     static void settings(org.springframework.test.context.DynamicPropertyRegistry registry) {
         RuntimeTestSettings.standalone(registry, DATABASE, 4);
-        // count what the driver sends: one write per round trip
+        // count the round trips the driver makes
         registry.add("spring.datasource.url", () -> DATABASE.jdbcUrl() + (DATABASE.jdbcUrl().contains("?") ? "&" : "?")
                 + "sslmode=disable&socketFactory=" + CountingSocketFactory.class.getName());
     }
@@ -72,20 +72,20 @@ class CommitRidesIT {
 
     @Test
     void aRideIsWrittenWhenItsTransactionCommitsInTheCommitsRoundTrip() {
-        int[] commitWrites = new int[1];
+        int[] commitTrips = new int[1];
         TenantContext.runAs(TENANT, () -> {
             TransactionTemplate template = new TransactionTemplate(transactions);
             template.executeWithoutResult(status -> {
                 jdbc().sql(PROBE).param("at-once").update();
                 assertThat(CommitRides.ride(PROBE, List.of("rode"))).isTrue();
                 assertThat(jdbc().sql("SELECT count(*) FROM rides_probe WHERE v = 'rode'").query(Long.class).single()).isZero();
-                commitWrites[0] = -CountingSocketFactory.writes();
+                commitTrips[0] = -CountingSocketFactory.roundTrips();
             });
-            commitWrites[0] += CountingSocketFactory.writes();
+            commitTrips[0] += CountingSocketFactory.roundTrips();
         });
 
         assertThat(probes()).contains("at-once", "rode");
-        assertThat(commitWrites[0]).isEqualTo(1);
+        assertThat(commitTrips[0]).isEqualTo(1);
     }
 
     @Test

@@ -133,13 +133,20 @@ public final class BetPlacement {
     private Placed placeInTransaction(PlayerView player, Betslip slip, String key, String hash) {
         Instant now = clock.instant();
         List<UUID> selections = slip.legs().stream().map(Betslip.Leg::selectionId).toList();
-        Map<UUID, BetOffers.Offer> current = offers.lockForBet(selections);
-        List<Priced> legs = price(slip, current, slip.policy(), now);
-        gate.refusal(player, wager(slip, legs)).ifPresent(refusal -> {
+        // the reads together: the risk book's limits, the offers (holding their markets still), the gate's. Two round
+        // trips once the driver has prepared them: it has the offers statement described, and answers a described
+        // part returning text before it sends the next one (see RoundTrip); the limits, of fixed size, ride along
+        RoundTrip reads = new RoundTrip(dataSource);
+        RoundTrip.Answer<RiskBook.Limits> limitsRead = risk.limits(reads, player.id());
+        RoundTrip.Answer<Map<UUID, BetOffers.Offer>> current = offers.lockForBet(reads, selections);
+        BettingGate.Check check = gate.prepare(player, reads);
+        reads.run();
+        List<Priced> legs = price(slip, current.get(), slip.policy(), now);
+        check.refusal(wager(slip, legs)).ifPresent(refusal -> {
             throw new BetRefused(BetRejection.PLAYER_CANNOT_BET, refusal.code(), refusal.status(), refusal.detail(),
                     refusal.details());
         });
-        RiskBook.Limits limits = risk.limits(player.id());
+        RiskBook.Limits limits = limitsRead.get();
         List<List<Integer>> lines = slip.lines();
         if (slip.unitStake() < limits.minStake()) {
             throw new BetRefused(BetRejection.STAKE_BELOW_MINIMUM, "The stake per line is at least " + limits.minStake() + ".",

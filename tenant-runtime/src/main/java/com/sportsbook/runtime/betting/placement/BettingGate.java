@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.betting.placement;
 
+import com.sportsbook.commons.sql.RoundTrip;
 import com.sportsbook.runtime.identity.PlayerView;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,21 @@ public interface BettingGate {
 
     /** Why the player may not place this bet, or empty when they may. */
     Optional<Refusal> refusal(PlayerView player, Wager wager);
+
+    /** The gate's judgement of one bet, once its legs are priced. */
+    @FunctionalInterface
+    interface Check {
+        Optional<Refusal> refusal(Wager wager);
+    }
+
+    /**
+     * What the gate reads of the player, added to the placement's first round trip (with the offers and limits), and
+     * the check that judges the bet with it after the trip: the same answers as {@link #refusal}. By default the gate
+     * reads when asked.
+     */
+    default Check prepare(PlayerView player, RoundTrip trip) {
+        return wager -> refusal(player, wager);
+    }
 
     /** The least delay before an in-play bet of this player is accepted (the jurisdiction's); trading may ask more. */
     default Duration minimumInPlayDelay(PlayerView player) {

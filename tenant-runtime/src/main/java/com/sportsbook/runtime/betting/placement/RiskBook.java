@@ -23,12 +23,28 @@ public final class RiskBook {
     }
 
     public Limits limits(UUID player) {
-        return jdbc.sql("""
-                SELECT min_stake, max_payout, market_liability_limit,
-                  coalesce((SELECT factor FROM player_stake_factor WHERE player_id = ?), 1) AS factor
-                FROM betting_limits WHERE id = 1""")
-                .param(player)
-                .query((rs, row) -> new Limits(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4))).single();
+        return jdbc.sql(LIMITS).param(player).query(RiskBook::readLimits);
+    }
+
+    /** {@link #limits} as a part of a round trip. */
+    public RoundTrip.Answer<Limits> limits(RoundTrip trip, UUID player) {
+        return trip.query(LIMITS, List.of(player), RiskBook::readLimits);
+    }
+
+    /**
+     * The factor (numeric(5, 2)) in hundredths: every column of fixed size, so the driver need not send this
+     * statement alone in a round trip when it is one part of several (it does for a row of unbounded size).
+     */
+    private static final String LIMITS = """
+            SELECT min_stake, max_payout, market_liability_limit,
+              (coalesce((SELECT factor FROM player_stake_factor WHERE player_id = ?), 1) * 100)::bigint AS factor_hundredths
+            FROM betting_limits WHERE id = 1""";
+
+    private static Limits readLimits(java.sql.ResultSet rs) throws java.sql.SQLException {
+        if (!rs.next()) {
+            throw new IllegalStateException("the tenant has no betting limits row");
+        }
+        return new Limits(rs.getLong(1), rs.getLong(2), rs.getLong(3), BigDecimal.valueOf(rs.getLong(4), 2));
     }
 
     public int delaySeconds(String sport) {

@@ -4,12 +4,16 @@ import com.sportsbook.runtime.compliance.responsible.core.LimitChanges;
 import com.sportsbook.runtime.compliance.responsible.core.LimitKind;
 import com.sportsbook.runtime.compliance.responsible.core.LimitPeriod;
 import com.sportsbook.runtime.identity.PlayerView;
+import com.sportsbook.commons.sql.RoundTrip;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,28 +38,42 @@ final class BettingStanding {
 
     Standing of(PlayerView player) {
         Instant now = clock.instant();
-        List<Exclusions.Exclusion> exclusions = new ArrayList<>();
-        Map<LimitKind, Map<LimitPeriod, LimitChanges.Limit>> limits = new EnumMap<>(LimitKind.class);
+        return jdbc.sql(SQL).params(params(player, now)).query((ResultSetExtractor<Standing>) rows -> read(rows, now));
+    }
+
+    /** {@link #of} as a part of a round trip. */
+    RoundTrip.Answer<Standing> of(PlayerView player, RoundTrip trip) {
+        Instant now = clock.instant();
+        return trip.query(SQL, params(player, now), rows -> read(rows, now));
+    }
+
+    private static final String SQL = """
+            SELECT 'exclusion' AS part, id, player_id, brand, kind, register, starts_at, ends_at, actor, created_at,
+              NULL AS period, NULL AS amount, NULL AS pending_amount, NULL AS pending_removal, NULL AS pending_from
+            FROM rg_exclusion WHERE """ + Exclusions.PERSON_IN_FORCE + """
+
+            UNION ALL
+            SELECT 'limit', NULL, NULL, NULL, kind, NULL, NULL, NULL, NULL, NULL,
+              period, amount, pending_amount, pending_removal, pending_from
+            FROM rg_limit WHERE player_id = ?""";
+
+    private static List<Object> params(PlayerView player, Instant now) {
         List<Object> params = new ArrayList<>(Exclusions.personInForce(player.id(), player.email(), player.firstName(),
                 player.lastName(), player.dateOfBirth(), now));
         params.add(player.id());
-        jdbc.sql("""
-                SELECT 'exclusion' AS part, id, player_id, brand, kind, register, starts_at, ends_at, actor, created_at,
-                  NULL AS period, NULL AS amount, NULL AS pending_amount, NULL AS pending_removal, NULL AS pending_from
-                FROM rg_exclusion WHERE """ + Exclusions.PERSON_IN_FORCE + """
+        return params;
+    }
 
-                UNION ALL
-                SELECT 'limit', NULL, NULL, NULL, kind, NULL, NULL, NULL, NULL, NULL,
-                  period, amount, pending_amount, pending_removal, pending_from
-                FROM rg_limit WHERE player_id = ?""")
-                .params(params)
-                .query(rs -> {
-                    if ("exclusion".equals(rs.getString("part"))) {
-                        exclusions.add(Exclusions.exclusion(rs));
-                    } else {
-                        Limits.put(rs, now, limits);
-                    }
-                });
+    private static Standing read(ResultSet rows, Instant now) throws SQLException {
+        List<Exclusions.Exclusion> exclusions = new ArrayList<>();
+        Map<LimitKind, Map<LimitPeriod, LimitChanges.Limit>> limits = new EnumMap<>(LimitKind.class);
+        while (rows.next()) {
+            if ("exclusion".equals(rows.getString("part"))) {
+                exclusions.add(Exclusions.exclusion(rows));
+            } else {
+                Limits.put(rows, now, limits);
+            }
+        }
         return new Standing(Exclusions.decidingFirst(exclusions), limits);
     }
 }

@@ -1,6 +1,7 @@
 package com.sportsbook.runtime.compliance.responsible;
 
 import com.sportsbook.commons.rules.KycTiming;
+import com.sportsbook.commons.sql.RoundTrip;
 import com.sportsbook.runtime.betting.placement.BettingGate;
 import com.sportsbook.runtime.compliance.kyc.KycStatus;
 import com.sportsbook.runtime.compliance.responsible.core.Headroom;
@@ -46,8 +47,18 @@ final class ResponsibleBettingGate implements BettingGate {
 
     @Override
     public Optional<Refusal> refusal(PlayerView player, Wager wager) {
+        return refusal(player, wager, standings.of(player));
+    }
+
+    /** The player's exclusions and limits are read in the placement's first round trip. */
+    @Override
+    public Check prepare(PlayerView player, RoundTrip trip) {
+        RoundTrip.Answer<BettingStanding.Standing> standing = standings.of(player, trip);
+        return wager -> refusal(player, wager, standing.get());
+    }
+
+    private Optional<Refusal> refusal(PlayerView player, Wager wager, BettingStanding.Standing standing) {
         BrandRules brand = rules.forBrand(player.brand());
-        BettingStanding.Standing standing = standings.of(player);
         Optional<Exclusions.Exclusion> excluded = checks.exclusionOf(player, standing.exclusions());
         if (excluded.isPresent()) {
             return refuse(excluded.get().kind().status().wireName(), 403, excluded.get().asRestriction().detail(), Map.of());
