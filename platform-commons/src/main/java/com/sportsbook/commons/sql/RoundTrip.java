@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -23,12 +25,12 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
  * {@code JdbcClient}'s errors. Runs on the caller's transaction-bound connection (or alone when there is none).
  * Parameters are positional ({@code ?}), bound like {@code JdbcClient}'s.
  * <p>
- * One limit of the driver: once it has the server describe a prepared part (it does for a part with a parameter it
- * sends without a type: a {@code java.sql.Timestamp}, a null), a part whose rows have no size bound (any text,
- * numeric or other variable-length column) is answered before the next part is sent (pgjdbc guards its buffers
- * against a deadlock so), which costs a round trip of its own. Parts writing rows without answering any, answering
- * fixed-size columns only (bigint, uuid, boolean, timestamps), or with typed parameters only go together; so put
- * a part that is described and answers text last.
+ * One limit of the driver: once it has had the server describe a prepared part (it does for a part with a parameter
+ * it sends without a type, a null say; a {@code java.sql.Timestamp} is sent here as a {@code timestamptz} so it
+ * does not), a part whose rows have no size bound (any text, numeric or other variable-length column) is answered
+ * before anything after it is sent (pgjdbc guards its buffers against a deadlock so): a round trip of its own, and
+ * one more for the end of the trip when it is the last part. Parts writing rows without answering any, answering
+ * fixed-size columns only (bigint, uuid, boolean, timestamps), or with typed parameters only all go together.
  */
 public final class RoundTrip {
 
@@ -118,7 +120,7 @@ public final class RoundTrip {
             int index = 1;
             for (Part<?> part : parts) {
                 for (Object param : part.params()) {
-                    StatementCreatorUtils.setParameterValue(statement, index++, SqlTypeValue.TYPE_UNKNOWN, param);
+                    StatementCreatorUtils.setParameterValue(statement, index++, SqlTypeValue.TYPE_UNKNOWN, typed(param));
                 }
             }
             boolean rows = statement.execute();
@@ -132,6 +134,14 @@ public final class RoundTrip {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /**
+     * A {@code java.sql.Timestamp} as a {@code timestamptz} (the type of every time column here): the driver sends a
+     * Timestamp without a type, which makes it have the server describe the statement (see above).
+     */
+    private static Object typed(Object param) {
+        return param instanceof Timestamp time ? time.toInstant().atOffset(ZoneOffset.UTC) : param;
     }
 
     private static <T> void answer(PreparedStatement statement, Part<T> part, boolean rows) throws SQLException {

@@ -92,12 +92,12 @@ class RoundTripIT {
         for (int round = 0; round < 7; round++) {
             int before = CountingSocketFactory.roundTrips();
             RoundTrip trip = new RoundTrip(dataSource);
-            // a java.sql.Timestamp is sent without a type: the server is asked to describe the prepared statement
-            RoundTrip.Answer<String> text = trip.query("SELECT 'at ' || ?::timestamptz", List.of(java.sql.Timestamp.from(
-                    java.time.Instant.EPOCH)), rows -> {
-                rows.next();
-                return rows.getString(1);
-            });
+            // a null is sent without a type: the driver has the server describe the prepared statement
+            RoundTrip.Answer<String> text = trip.query("SELECT 'at ' || coalesce(?::timestamptz, 'epoch')",
+                    Arrays.asList((Object) null), rows -> {
+                        rows.next();
+                        return rows.getString(1);
+                    });
             trip.query("SELECT count(*) FROM account WHERE owner = ?", List.of("a"), rows -> rows.next());
             trip.run();
             trips.add(CountingSocketFactory.roundTrips() - before);
@@ -107,6 +107,26 @@ class RoundTripIT {
         // the driver's guard against filling both sides' buffers: unbounded rows first make it wait for them
         assertThat(trips.getFirst()).isEqualTo(1);
         assertThat(trips.getLast()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimestampIsSentAsATimestamptzSoAPartAnsweringTextStillGoesWithTheNext() {
+        List<Integer> trips = new ArrayList<>();
+        for (int round = 0; round < 7; round++) {
+            int before = CountingSocketFactory.roundTrips();
+            RoundTrip trip = new RoundTrip(dataSource);
+            RoundTrip.Answer<String> text = trip.query("SELECT 'at ' || (? AT TIME ZONE 'UTC')", List.of(java.sql.Timestamp.from(
+                    java.time.Instant.parse("2026-11-27T10:15:30Z"))), rows -> {
+                        rows.next();
+                        return rows.getString(1);
+                    });
+            trip.query("SELECT count(*) FROM account WHERE owner = ?", List.of("a"), rows -> rows.next());
+            trip.run();
+            trips.add(CountingSocketFactory.roundTrips() - before);
+            assertThat(text.get()).isEqualTo("at 2026-11-27 10:15:30");
+        }
+
+        assertThat(trips).containsOnly(1);
     }
 
     @Test

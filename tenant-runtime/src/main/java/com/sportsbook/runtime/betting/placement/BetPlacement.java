@@ -133,9 +133,7 @@ public final class BetPlacement {
     private Placed placeInTransaction(PlayerView player, Betslip slip, String key, String hash) {
         Instant now = clock.instant();
         List<UUID> selections = slip.legs().stream().map(Betslip.Leg::selectionId).toList();
-        // the reads together: the risk book's limits, the offers (holding their markets still), the gate's. Two round
-        // trips once the driver has prepared them: it has the offers statement described, and answers a described
-        // part returning text before it sends the next one (see RoundTrip); the limits, of fixed size, ride along
+        // the reads in one round trip: the risk book's limits, the offers (holding their markets still), the gate's
         RoundTrip reads = new RoundTrip(dataSource);
         RoundTrip.Answer<RiskBook.Limits> limitsRead = risk.limits(reads, player.id());
         RoundTrip.Answer<Map<UUID, BetOffers.Offer>> current = offers.lockForBet(reads, selections);
