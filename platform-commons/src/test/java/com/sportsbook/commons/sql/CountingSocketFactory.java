@@ -20,6 +20,11 @@ public final class CountingSocketFactory extends SocketFactory {
 
     private static final ThreadLocal<AtomicInteger> ROUND_TRIPS = ThreadLocal.withInitial(AtomicInteger::new);
 
+    /** The JDBC URL with this factory making its connections' sockets (and no TLS, so the driver's own bytes count). */
+    public static String countingOn(String jdbcUrl) {
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "sslmode=disable&socketFactory=" + CountingSocketFactory.class.getName();
+    }
+
     /** Round trips the calling thread has made so far, on any connection this factory made. */
     public static int roundTrips() {
         return ROUND_TRIPS.get().get();
@@ -85,21 +90,25 @@ public final class CountingSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port) {
-        throw new UnsupportedOperationException("pgjdbc connects an unconnected socket");
+        throw unconnectedOnly();
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-        throw new UnsupportedOperationException("pgjdbc connects an unconnected socket");
+        throw unconnectedOnly();
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) {
-        throw new UnsupportedOperationException("pgjdbc connects an unconnected socket");
+        throw unconnectedOnly();
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-        throw new UnsupportedOperationException("pgjdbc connects an unconnected socket");
+        throw unconnectedOnly();
+    }
+
+    private static UnsupportedOperationException unconnectedOnly() {
+        return new UnsupportedOperationException("pgjdbc connects an unconnected socket");
     }
 }

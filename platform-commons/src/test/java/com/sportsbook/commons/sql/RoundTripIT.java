@@ -25,9 +25,8 @@ class RoundTripIT {
     @BeforeAll
     static void database() {
         TestDatabase database = TestPostgres.freshDatabase();
-        String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?")
-                + "sslmode=disable&socketFactory=" + CountingSocketFactory.class.getName();
-        dataSource = new SingleConnectionDataSource(url, database.user(), database.password(), true);
+        dataSource = new SingleConnectionDataSource(CountingSocketFactory.countingOn(database.jdbcUrl()), database.user(),
+                database.password(), true);
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE account (id uuid PRIMARY KEY, owner text NOT NULL, balance bigint NOT NULL)").update();
     }

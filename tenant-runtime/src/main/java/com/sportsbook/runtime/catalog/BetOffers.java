@@ -63,12 +63,21 @@ public class BetOffers {
         return query(LOCK, selections);
     }
 
+    /** {@link #read} as a part of a round trip. */
+    public RoundTrip.Answer<Map<UUID, Offer>> read(RoundTrip trip, Collection<UUID> selections) {
+        return query(trip, "", selections);
+    }
+
     /** {@link #lockForBet} as a part of a round trip. */
     public RoundTrip.Answer<Map<UUID, Offer>> lockForBet(RoundTrip trip, Collection<UUID> selections) {
+        return query(trip, LOCK, selections);
+    }
+
+    private static RoundTrip.Answer<Map<UUID, Offer>> query(RoundTrip trip, String suffix, Collection<UUID> selections) {
         if (selections.isEmpty()) {
             return RoundTrip.Answer.known(new LinkedHashMap<>());
         }
-        return trip.query(sql(LOCK, selections), List.of(param(selections)), BetOffers::readOffers);
+        return trip.query(sql(suffix, selections), List.of(param(selections)), BetOffers::readOffers);
     }
 
     private static final String LOCK = " ORDER BY m.id FOR SHARE OF m";

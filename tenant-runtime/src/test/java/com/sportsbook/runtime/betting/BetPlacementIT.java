@@ -79,8 +79,7 @@ class BetPlacementIT {
     static void settings(DynamicPropertyRegistry registry) {
         RuntimeTestSettings.standalone(registry, DATABASE, 12);
         // count the round trips the driver makes
-        registry.add("spring.datasource.url", () -> DATABASE.jdbcUrl() + (DATABASE.jdbcUrl().contains("?") ? "&" : "?")
-                + "sslmode=disable&socketFactory=" + CountingSocketFactory.class.getName());
+        registry.add("spring.datasource.url", () -> CountingSocketFactory.countingOn(DATABASE.jdbcUrl()));
     }
 
     @Autowired

@@ -45,8 +45,7 @@ class CommitRidesIT {
     static void settings(org.springframework.test.context.DynamicPropertyRegistry registry) {
         RuntimeTestSettings.standalone(registry, DATABASE, 4);
         // count the round trips the driver makes
-        registry.add("spring.datasource.url", () -> DATABASE.jdbcUrl() + (DATABASE.jdbcUrl().contains("?") ? "&" : "?")
-                + "sslmode=disable&socketFactory=" + CountingSocketFactory.class.getName());
+        registry.add("spring.datasource.url", () -> CountingSocketFactory.countingOn(DATABASE.jdbcUrl()));
     }
 
     @Autowired

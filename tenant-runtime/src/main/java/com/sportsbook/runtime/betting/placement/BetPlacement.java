@@ -90,9 +90,13 @@ public final class BetPlacement {
     public Quote quote(PlayerView player, Betslip slip) {
         refuseIf(slip.problem(player.currency()));
         return transactions.execute(status -> {
-            Map<UUID, BetOffers.Offer> current = offers.read(slip.legs().stream().map(Betslip.Leg::selectionId).toList());
-            List<Priced> legs = price(slip, current, OddsPolicy.ANY, clock.instant());
-            RiskBook.Limits limits = risk.limits(player.id());
+            RoundTrip reads = new RoundTrip(dataSource);
+            RoundTrip.Answer<RiskBook.Limits> limitsRead = risk.limits(reads, player.id());
+            RoundTrip.Answer<Map<UUID, BetOffers.Offer>> current = offers.read(reads,
+                    slip.legs().stream().map(Betslip.Leg::selectionId).toList());
+            reads.run();
+            List<Priced> legs = price(slip, current.get(), OddsPolicy.ANY, clock.instant());
+            RiskBook.Limits limits = limitsRead.get();
             List<List<Integer>> lines = slip.lines();
             long max = maxUnitStake(slip, legs, lines, limits, headrooms(slip, legs, limits));
             List<BigDecimal> prices = legs.stream().map(Priced::price).toList();
@@ -350,10 +354,13 @@ public final class BetPlacement {
         return rows;
     }
 
-    /** Each leg's liability headroom in its market, as the book stands (under the markets' locks when placing). */
+    /** Each leg's liability headroom in its market, as the book stands, in one round trip. */
     private List<Long> headrooms(Betslip slip, List<Priced> legs, RiskBook.Limits limits) {
-        return legs.stream().map(leg -> risk.headroom(leg.offer().marketId(), leg.offer().selectionId(),
-                slip.currency(), limits.marketLiabilityLimit())).toList();
+        RoundTrip trip = new RoundTrip(dataSource);
+        List<RoundTrip.Answer<Long>> headrooms = legs.stream().map(leg -> risk.headroom(trip, leg.offer().marketId(),
+                leg.offer().selectionId(), slip.currency(), limits.marketLiabilityLimit())).toList();
+        trip.run();
+        return headrooms.stream().map(RoundTrip.Answer::get).toList();
     }
 
     private static long maxUnitStake(Betslip slip, List<Priced> legs, List<List<Integer>> lines, RiskBook.Limits limits,
