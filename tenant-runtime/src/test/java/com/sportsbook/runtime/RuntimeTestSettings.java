@@ -1,5 +1,6 @@
 package com.sportsbook.runtime;
 
+import com.sportsbook.commons.sql.CountingSocketFactory;
 import com.sportsbook.commons.testing.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -27,5 +28,11 @@ public final class RuntimeTestSettings {
         // flags from the local control plane (none: every feature at its default), never a real Unleash this
         // machine may run for other tests
         registry.add("runtime.features.unleash-url", () -> "");
+    }
+
+    /** {@link #standalone}, with the driver's round trips counted per thread ({@link CountingSocketFactory}). */
+    public static void standaloneCountingRoundTrips(DynamicPropertyRegistry registry, TestDatabase database, int poolSize) {
+        standalone(registry, database, poolSize);
+        registry.add("spring.datasource.url", () -> CountingSocketFactory.countingOn(database.jdbcUrl()));
     }
 }

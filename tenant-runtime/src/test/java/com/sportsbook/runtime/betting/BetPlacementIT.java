@@ -77,9 +77,7 @@ class BetPlacementIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        RuntimeTestSettings.standalone(registry, DATABASE, 12);
-        // count the round trips the driver makes
-        registry.add("spring.datasource.url", () -> CountingSocketFactory.countingOn(DATABASE.jdbcUrl()));
+        RuntimeTestSettings.standaloneCountingRoundTrips(registry, DATABASE, 12);
     }
 
     @Autowired

@@ -43,9 +43,7 @@ class CommitRidesIT {
 
     @org.springframework.test.context.DynamicPropertySource
     static void settings(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        RuntimeTestSettings.standalone(registry, DATABASE, 4);
-        // count the round trips the driver makes
-        registry.add("spring.datasource.url", () -> CountingSocketFactory.countingOn(DATABASE.jdbcUrl()));
+        RuntimeTestSettings.standaloneCountingRoundTrips(registry, DATABASE, 4);
     }
 
     @Autowired
