@@ -64,10 +64,7 @@ class RoundTripIT {
         }
         int oneByOne = CountingSocketFactory.roundTrips() - before;
 
-        List<Integer> together = new ArrayList<>();
-        for (int round = 0; round < 7; round++) { // past the driver's threshold for preparing on the server
-            before = CountingSocketFactory.roundTrips();
-            RoundTrip trip = new RoundTrip(dataSource);
+        List<Integer> together = roundTripsOfSevenTrips(trip -> {
             List<RoundTrip.Answer<Long>> counts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 counts.add(trip.query("SELECT count(*) FROM account WHERE balance > ?", List.of(i), rows -> {
@@ -76,10 +73,8 @@ class RoundTripIT {
                 }));
             }
             trip.update("UPDATE account SET balance = balance WHERE owner = ?", List.of("nobody"));
-            trip.run();
-            together.add(CountingSocketFactory.roundTrips() - before);
-            assertThat(counts).allSatisfy(count -> assertThat(count.get()).isNotNegative());
-        }
+            return () -> assertThat(counts).allSatisfy(count -> assertThat(count.get()).isNotNegative());
+        });
 
         assertThat(oneByOne).isEqualTo(3);
         assertThat(together).containsOnly(1);
@@ -87,21 +82,13 @@ class RoundTripIT {
 
     @Test
     void oncePreparedAndDescribedAPartAnsweringTextIsAnsweredBeforeTheNextPartIsSent() {
-        List<Integer> trips = new ArrayList<>();
-        for (int round = 0; round < 7; round++) {
-            int before = CountingSocketFactory.roundTrips();
-            RoundTrip trip = new RoundTrip(dataSource);
+        List<Integer> trips = roundTripsOfSevenTrips(trip -> {
             // a null is sent without a type: the driver has the server describe the prepared statement
             RoundTrip.Answer<String> text = trip.query("SELECT 'at ' || coalesce(?::timestamptz, 'epoch')",
-                    Arrays.asList((Object) null), rows -> {
-                        rows.next();
-                        return rows.getString(1);
-                    });
+                    Arrays.asList((Object) null), RoundTripIT::firstText);
             trip.query("SELECT count(*) FROM account WHERE owner = ?", List.of("a"), rows -> rows.next());
-            trip.run();
-            trips.add(CountingSocketFactory.roundTrips() - before);
-            assertThat(text.get()).startsWith("at 1970-01-01");
-        }
+            return () -> assertThat(text.get()).startsWith("at 1970-01-01");
+        });
 
         // the driver's guard against filling both sides' buffers: unbounded rows first make it wait for them
         assertThat(trips.getFirst()).isEqualTo(1);
@@ -110,22 +97,36 @@ class RoundTripIT {
 
     @Test
     void aTimestampIsSentAsATimestamptzSoAPartAnsweringTextStillGoesWithTheNext() {
+        List<Integer> trips = roundTripsOfSevenTrips(trip -> {
+            RoundTrip.Answer<String> text = trip.query("SELECT 'at ' || (? AT TIME ZONE 'UTC')",
+                    List.of(java.sql.Timestamp.from(java.time.Instant.parse("2026-11-27T10:15:30Z"))), RoundTripIT::firstText);
+            trip.query("SELECT count(*) FROM account WHERE owner = ?", List.of("a"), rows -> rows.next());
+            return () -> assertThat(text.get()).isEqualTo("at 2026-11-27 10:15:30");
+        });
+
+        assertThat(trips).containsOnly(1);
+    }
+
+    /**
+     * Seven times (past the driver's threshold for preparing on the server): a trip gets its parts, runs, and has its
+     * answers checked; the round trips each run took.
+     */
+    private static List<Integer> roundTripsOfSevenTrips(java.util.function.Function<RoundTrip, Runnable> parts) {
         List<Integer> trips = new ArrayList<>();
         for (int round = 0; round < 7; round++) {
             int before = CountingSocketFactory.roundTrips();
             RoundTrip trip = new RoundTrip(dataSource);
-            RoundTrip.Answer<String> text = trip.query("SELECT 'at ' || (? AT TIME ZONE 'UTC')", List.of(java.sql.Timestamp.from(
-                    java.time.Instant.parse("2026-11-27T10:15:30Z"))), rows -> {
-                        rows.next();
-                        return rows.getString(1);
-                    });
-            trip.query("SELECT count(*) FROM account WHERE owner = ?", List.of("a"), rows -> rows.next());
+            Runnable checkAnswers = parts.apply(trip);
             trip.run();
             trips.add(CountingSocketFactory.roundTrips() - before);
-            assertThat(text.get()).isEqualTo("at 2026-11-27 10:15:30");
+            checkAnswers.run();
         }
+        return trips;
+    }
 
-        assertThat(trips).containsOnly(1);
+    private static String firstText(java.sql.ResultSet rows) throws java.sql.SQLException {
+        rows.next();
+        return rows.getString(1);
     }
 
     @Test
