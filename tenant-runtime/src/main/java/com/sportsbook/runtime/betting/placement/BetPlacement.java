@@ -137,11 +137,14 @@ public final class BetPlacement {
     private Placed placeInTransaction(PlayerView player, Betslip slip, String key, String hash) {
         Instant now = clock.instant();
         List<UUID> selections = slip.legs().stream().map(Betslip.Leg::selectionId).toList();
+        UUID betId = TimeOrderedIds.next();
         // the reads in one round trip: the risk book's limits, the offers (holding their markets still), the gate's
+        // reads, and the player's account, locked after the markets (a transfer of the stake is posted with the bet)
         RoundTrip reads = new RoundTrip(dataSource);
         RoundTrip.Answer<RiskBook.Limits> limitsRead = risk.limits(reads, player.id());
         RoundTrip.Answer<Map<UUID, BetOffers.Offer>> current = offers.lockForBet(reads, selections);
         BettingGate.Check check = gate.prepare(player, reads);
+        Wallet.StagedTransfer stakeTransfer = wallet.stage(stakeTransfer(player, slip, betId), reads);
         reads.run();
         List<Priced> legs = price(slip, current.get(), slip.policy(), now);
         check.refusal(wager(slip, legs)).ifPresent(refusal -> {
@@ -160,10 +163,14 @@ public final class BetPlacement {
         long potential = Returns.potential(slip.unitStake(), prices, lines);
         int delay = delay(player, legs);
         boolean inPlay = legs.stream().anyMatch(leg -> leg.offer().inPlay());
-        UUID betId = TimeOrderedIds.next();
         String statusNow = delay > 0 ? "pending" : "accepted";
-        // the stake first, so the bet row is written once with it; a key taken meanwhile rolls both back
-        WalletOutcome.Applied stake = takeStake(player, slip, betId, delay > 0);
+        // one round trip: the stake's transfer (a pending bet's hold is placed now, on its own), then the bet, which
+        // holds its markets from here to the commit (only the liability check and the exposure wait on each other),
+        // then the exposure of an accepted bet (a refusal below rolls it back; a pending bet is exposed when its delay
+        // ends) or the headroom of a pending one, read after the lock; a key taken meanwhile rolls all of it back
+        RoundTrip trip = new RoundTrip(dataSource);
+        WalletOutcome.Applied stake = staked(slip, delay > 0 ? wallet.execute(stakeHold(player, slip, betId))
+                : stakeTransfer.post(trip));
         BetRecords.NewBet bet = new BetRecords.NewBet(betId, player.id(), player.brand(), slip.currency(), slip.shape().name(),
                 slip.unitStake(), lines.size(), slip.totalStake(), potential, slip.policy().wire(), inPlay, statusNow, key, hash,
                 now, delay > 0 ? now.plusSeconds(delay) : null, stake.transactionId(), stake.holdId());
@@ -180,10 +187,6 @@ public final class BetPlacement {
         BetView.Transition transition = delay > 0
                 ? new BetView.Transition(null, "pending", "in-play bet delay of " + delay + " s", now)
                 : new BetView.Transition(null, "accepted", "accepted at placement", now);
-        // one round trip: the bet, which holds its markets from here to the commit (only the liability check and the
-        // exposure wait on each other), then the exposure of an accepted bet (a refusal below rolls it back; a pending
-        // bet is exposed when its delay ends) or the headroom of a pending one, read after the lock
-        RoundTrip trip = new RoundTrip(dataSource);
         RoundTrip.Answer<Integer> written = records.insert(trip, bet, legViews, lineRows, transition);
         List<BetOffers.Offer> offered = legs.stream().map(Priced::offer).toList();
         List<RoundTrip.Answer<Long>> headroomAnswers = delay == 0 ? exposeAfterHeadrooms(trip, offered, lineRows, slip.currency(), limits)
@@ -293,16 +296,29 @@ public final class BetPlacement {
         }
     }
 
-    private WalletOutcome.Applied takeStake(PlayerView player, Betslip slip, UUID betId, boolean hold) {
-        AccountRef.Player cash = AccountRef.cash(player.id(), player.brand(), java.util.Currency.getInstance(slip.currency()));
-        AccountRef.House held = AccountRef.house(player.brand(), java.util.Currency.getInstance(slip.currency()),
-                HouseAccountKind.STAKES_HELD);
-        WalletOutcome outcome = hold
-                ? wallet.execute(new WalletCommand.PlaceHold("bet-stake:" + betId, cash, slip.totalStake(), held,
-                        TransactionKind.STAKE, betId.toString()))
-                : wallet.execute(new WalletCommand.Transfer("bet-stake:" + betId, TransactionKind.STAKE,
-                        List.of(new Posting(cash, -slip.totalStake()), new Posting(held, slip.totalStake())), betId.toString(),
-                        "stake of bet " + betId));
+    /** The stake of an accepted bet, moved from the player's cash to the stakes held. */
+    private static WalletCommand.Transfer stakeTransfer(PlayerView player, Betslip slip, UUID betId) {
+        return new WalletCommand.Transfer("bet-stake:" + betId, TransactionKind.STAKE,
+                List.of(new Posting(cash(player, slip), -slip.totalStake()), new Posting(stakesHeld(player, slip), slip.totalStake())),
+                betId.toString(), "stake of bet " + betId);
+    }
+
+    /** The stake of a bet waiting its in-play delay, held on the player's cash until the bet is decided. */
+    private static WalletCommand.PlaceHold stakeHold(PlayerView player, Betslip slip, UUID betId) {
+        return new WalletCommand.PlaceHold("bet-stake:" + betId, cash(player, slip), slip.totalStake(), stakesHeld(player, slip),
+                TransactionKind.STAKE, betId.toString());
+    }
+
+    private static AccountRef.Player cash(PlayerView player, Betslip slip) {
+        return AccountRef.cash(player.id(), player.brand(), java.util.Currency.getInstance(slip.currency()));
+    }
+
+    private static AccountRef.House stakesHeld(PlayerView player, Betslip slip) {
+        return AccountRef.house(player.brand(), java.util.Currency.getInstance(slip.currency()), HouseAccountKind.STAKES_HELD);
+    }
+
+    /** The stake as taken, or the wallet's refusal as the bet's. */
+    private static WalletOutcome.Applied staked(Betslip slip, WalletOutcome outcome) {
         return switch (outcome) {
             case WalletOutcome.Applied applied -> applied;
             case WalletOutcome.Rejected rejected -> throw new BetRefused(

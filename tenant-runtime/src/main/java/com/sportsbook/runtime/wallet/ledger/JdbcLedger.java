@@ -1,6 +1,7 @@
 package com.sportsbook.runtime.wallet.ledger;
 
 import com.sportsbook.commons.ids.TimeOrderedIds;
+import com.sportsbook.commons.sql.RoundTrip;
 import com.sportsbook.runtime.audit.AuditEntry;
 import com.sportsbook.runtime.audit.AuditTrail;
 import com.sportsbook.runtime.wallet.AccountKind;
@@ -16,10 +17,13 @@ import com.sportsbook.runtime.wallet.WalletCommand;
 import com.sportsbook.runtime.wallet.WalletOutcome;
 import com.sportsbook.runtime.wallet.core.LedgerRules;
 import com.sportsbook.runtime.wallet.core.LedgerRules.AccountState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -30,12 +34,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ledger on PostgreSQL. A command first claims its idempotency key (a concurrent command with the same key
  * waits on that row and then replays this one's outcome), then locks the player accounts it touches in id order
  * (no deadlocks), checks them with {@link LedgerRules}, and writes the transaction, its postings and the new player
- * balances. House accounts are only ever inserted into, never locked.
+ * balances. House accounts are only ever inserted into, never locked. A staged transfer (a bet's stake, see
+ * {@link Wallet#stage}) runs the same checks and writes the same rows, its statements sent in the caller's round
+ * trips: the account's lock with the caller's reads, the claim and the entry with the caller's writes.
  *
  * <p>Player debt lives on the locked player account ({@code debt}, with one {@code wallet_debt_movement} per change)
  * and is mirrored by the brand's {@link HouseAccountKind#PLAYER_DEBT} account: a reversal allowing debt books the
@@ -52,6 +59,8 @@ final class JdbcLedger implements Wallet {
     private final Clock clock;
     private final AccountIds accounts;
     private final AuditTrail audit;
+    /** The writes of a command run on its own: each sent at once. */
+    private final Writes atOnce;
 
     JdbcLedger(JdbcClient jdbc, TransactionOperations transactions, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
@@ -59,14 +68,66 @@ final class JdbcLedger implements Wallet {
         this.clock = clock;
         this.accounts = new AccountIds(jdbc, clock);
         this.audit = audit;
+        this.atOnce = (sql, params) -> jdbc.sql(sql).params(params).update();
+    }
+
+    /** Where a command's writes go: to the database one by one, or into a caller's round trip (sent when it runs). */
+    @FunctionalInterface
+    private interface Writes {
+        void write(String sql, Object... params);
+
+        static Writes into(RoundTrip trip) {
+            return (sql, params) -> trip.update(sql, Arrays.asList(params));
+        }
     }
 
     @Override
     public WalletOutcome execute(WalletCommand command) {
+        requireKey(command);
+        return transactions.execute(status -> claimAndRun(command));
+    }
+
+    private static void requireKey(WalletCommand command) {
         if (command.idempotencyKey() == null || command.idempotencyKey().isBlank() || command.idempotencyKey().length() > 200) {
             throw new IllegalArgumentException("every money command needs an idempotency key of 1 to 200 characters");
         }
-        return transactions.execute(status -> claimAndRun(command));
+    }
+
+    @Override
+    public StagedTransfer stage(WalletCommand.Transfer transfer, RoundTrip reads) {
+        requireKey(transfer);
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a staged transfer runs in the caller's transaction, and there is none");
+        }
+        Optional<OnePlayer> onePlayer = onePlayer(transfer);
+        if (onePlayer.isEmpty()) {
+            return writes -> claimAndRun(transfer);
+        }
+        UUID player = onePlayer.get().player();
+        RoundTrip.Answer<AccountState> account = reads.query(LOCK_PLAYER, List.of(player), rows -> {
+            if (!rows.next()) {
+                throw new IllegalStateException("account " + player + " was opened but is not there");
+            }
+            return accountState(rows);
+        });
+        return writes -> postStaged(transfer, onePlayer.get(), account.get(), Writes.into(writes));
+    }
+
+    /**
+     * The staged transfer's claim (a plain insert: the key is new, see {@link Wallet#stage}), then its journal entry,
+     * which records the applied outcome on the claim; or the claim with its rejection.
+     */
+    private WalletOutcome postStaged(WalletCommand.Transfer transfer, OnePlayer onePlayer, AccountState state, Writes writes) {
+        writes.write("""
+                INSERT INTO wallet_command (idempotency_key, command, request_hash, created_at) VALUES (?, ?, ?, ?)""",
+                transfer.idempotencyKey(), name(transfer), RequestHash.of(transfer), now());
+        Map<UUID, AccountState> locked = new HashMap<>();
+        locked.put(onePlayer.player(), state);
+        WalletOutcome outcome = post(transfer, onePlayer.legs(), locked, writes);
+        if (outcome instanceof WalletOutcome.Rejected) {
+            record(transfer.idempotencyKey(), outcome, writes);
+        }
+        return outcome;
     }
 
     private WalletOutcome claimAndRun(WalletCommand command) {
@@ -82,7 +143,7 @@ final class JdbcLedger implements Wallet {
             }
             Map<UUID, AccountState> locked = new HashMap<>();
             locked.put(onePlayer.get().player(), state.get());
-            outcome = post((WalletCommand.Transfer) command, onePlayer.get().legs(), locked);
+            outcome = post((WalletCommand.Transfer) command, onePlayer.get().legs(), locked, atOnce);
         } else {
             int claimed = jdbc.sql("""
                     INSERT INTO wallet_command (idempotency_key, command, request_hash, created_at) VALUES (?, ?, ?, ?)
@@ -103,7 +164,7 @@ final class JdbcLedger implements Wallet {
             };
         }
         if (!(command instanceof WalletCommand.Transfer && outcome instanceof WalletOutcome.Applied)) {
-            record(command.idempotencyKey(), outcome); // an applied transfer recorded it with its journal entry
+            record(command.idempotencyKey(), outcome, atOnce); // an applied transfer recorded it with its journal entry
         }
         return outcome;
     }
@@ -134,8 +195,12 @@ final class JdbcLedger implements Wallet {
                   RETURNING idempotency_key)
                 SELECT balance, held, debt FROM wallet_account WHERE id = ? AND EXISTS (SELECT 1 FROM claim) FOR UPDATE""")
                 .params(key, name, hash, now(), playerAccount)
-                .query((rs, row) -> new AccountState(rs.getLong("balance"), rs.getLong("held"), rs.getLong("debt")))
+                .query((rs, row) -> accountState(rs))
                 .optional();
+    }
+
+    private static AccountState accountState(ResultSet row) throws SQLException {
+        return new AccountState(row.getLong("balance"), row.getLong("held"), row.getLong("debt"));
     }
 
     private WalletOutcome replay(String key, String name, String hash) {
@@ -156,14 +221,14 @@ final class JdbcLedger implements Wallet {
         throw new IllegalStateException("command " + key + " has no outcome although its transaction committed");
     }
 
-    private void record(String key, WalletOutcome outcome) {
+    private void record(String key, WalletOutcome outcome, Writes writes) {
         switch (outcome) {
-            case WalletOutcome.Applied applied -> jdbc.sql("""
-                    UPDATE wallet_command SET outcome = 'applied', transaction_id = ?, hold_id = ? WHERE idempotency_key = ?""")
-                    .params(applied.transactionId(), applied.holdId(), key).update();
-            case WalletOutcome.Rejected rejected -> jdbc.sql("""
-                    UPDATE wallet_command SET outcome = 'rejected', rejection = ?, detail = ? WHERE idempotency_key = ?""")
-                    .params(rejected.reason().code(), truncate(rejected.detail()), key).update();
+            case WalletOutcome.Applied applied -> writes.write("""
+                    UPDATE wallet_command SET outcome = 'applied', transaction_id = ?, hold_id = ? WHERE idempotency_key = ?""",
+                    applied.transactionId(), applied.holdId(), key);
+            case WalletOutcome.Rejected rejected -> writes.write("""
+                    UPDATE wallet_command SET outcome = 'rejected', rejection = ?, detail = ? WHERE idempotency_key = ?""",
+                    rejected.reason().code(), truncate(rejected.detail()), key);
         }
     }
 
@@ -173,7 +238,7 @@ final class JdbcLedger implements Wallet {
             return malformed.get();
         }
         List<Leg> legs = legs(transfer);
-        return post(transfer, legs, lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList()));
+        return post(transfer, legs, lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList()), atOnce);
     }
 
     private List<Leg> legs(WalletCommand.Transfer transfer) {
@@ -185,14 +250,14 @@ final class JdbcLedger implements Wallet {
     }
 
     /** A well-formed transfer's legs posted against the locked player accounts, or the first refusal. */
-    private WalletOutcome post(WalletCommand.Transfer transfer, List<Leg> legs, Map<UUID, AccountState> locked) {
+    private WalletOutcome post(WalletCommand.Transfer transfer, List<Leg> legs, Map<UUID, AccountState> locked, Writes writes) {
         Optional<WalletOutcome.Rejected> refused = firstRefusal(legs, locked);
         if (refused.isPresent()) {
             return refused.get();
         }
         UUID transactionId = journal(transfer.kind(), transfer.idempotencyKey(), null, transfer.reference(),
-                transfer.description(), legs, locked, transfer.idempotencyKey());
-        repayDebtFirst(transfer.idempotencyKey(), transfer.kind(), transactionId, legs, locked);
+                transfer.description(), legs, locked, transfer.idempotencyKey(), writes);
+        repayDebtFirst(transfer.idempotencyKey(), transfer.kind(), transactionId, legs, locked, writes);
         return new WalletOutcome.Applied(transactionId, null, false);
     }
 
@@ -281,8 +346,8 @@ final class JdbcLedger implements Wallet {
             throw new IllegalStateException("a pending hold could not be captured: " + refused.detail());
         });
         UUID transactionId = journal(hold.captureKind(), capture.idempotencyKey(), null, hold.reference(), null, legs, locked,
-                null);
-        repayDebtFirst(capture.idempotencyKey(), hold.captureKind(), transactionId, legs, locked);
+                null, atOnce);
+        repayDebtFirst(capture.idempotencyKey(), hold.captureKind(), transactionId, legs, locked, atOnce);
         jdbc.sql("""
                 UPDATE wallet_hold SET status = 'captured', captured_amount = ?, capture_transaction_id = ?, resolved_at = ?
                 WHERE id = ?""").params(capture.amount(), transactionId, now(), hold.id()).update();
@@ -334,8 +399,8 @@ final class JdbcLedger implements Wallet {
             return refused.get();
         }
         UUID transactionId = journal(TransactionKind.REVERSAL, key, originalId,
-                (String) rows.getFirst().get("reference"), reason, forced.legs(), locked, null);
-        changeDebts(transactionId, forced.debts(), locked);
+                (String) rows.getFirst().get("reference"), reason, forced.legs(), locked, null, atOnce);
+        changeDebts(transactionId, forced.debts(), locked, atOnce);
         return new WalletOutcome.Applied(transactionId, null, false);
     }
 
@@ -370,7 +435,7 @@ final class JdbcLedger implements Wallet {
      * the crediting command, so a replay of that command (which returns the recorded outcome) never repays again.
      */
     private void repayDebtFirst(String key, TransactionKind kind, UUID creditingId, List<Leg> legs,
-            Map<UUID, AccountState> locked) {
+            Map<UUID, AccountState> locked, Writes writes) {
         if (kind != TransactionKind.DEPOSIT && kind != TransactionKind.PAYOUT) {
             return;
         }
@@ -397,21 +462,21 @@ final class JdbcLedger implements Wallet {
             throw new IllegalStateException("a debt repayment out of a fresh credit could not be posted: " + refused.detail());
         });
         UUID transactionId = journal(TransactionKind.DEBT_REPAYMENT, key + DEBT_REPAYMENT_SUFFIX, null,
-                creditingId.toString(), "debt repaid first out of transaction " + creditingId, repayment, locked, null);
-        changeDebts(transactionId, repaid, locked);
+                creditingId.toString(), "debt repaid first out of transaction " + creditingId, repayment, locked, null, writes);
+        changeDebts(transactionId, repaid, locked, writes);
     }
 
     /** Changes the locked accounts' debt (positive: incurred, negative: repaid), one movement per account. */
-    private void changeDebts(UUID transactionId, Map<UUID, Long> changes, Map<UUID, AccountState> locked) {
+    private void changeDebts(UUID transactionId, Map<UUID, Long> changes, Map<UUID, AccountState> locked, Writes writes) {
         Timestamp at = now();
         changes.forEach((accountId, change) -> {
             AccountState state = locked.get(accountId);
             long debt = Math.addExact(state.debt(), change);
             locked.put(accountId, new AccountState(state.balance(), state.held(), debt));
-            jdbc.sql("UPDATE wallet_account SET debt = ? WHERE id = ?").params(debt, accountId).update();
-            jdbc.sql("""
-                    INSERT INTO wallet_debt_movement (account_id, transaction_id, amount, created_at) VALUES (?, ?, ?, ?)""")
-                    .params(accountId, transactionId, change, at).update();
+            writes.write("UPDATE wallet_account SET debt = ? WHERE id = ?", debt, accountId);
+            writes.write("""
+                    INSERT INTO wallet_debt_movement (account_id, transaction_id, amount, created_at) VALUES (?, ?, ?, ?)""",
+                    accountId, transactionId, change, at);
         });
     }
 
@@ -426,13 +491,13 @@ final class JdbcLedger implements Wallet {
         }
     }
 
+    private static final String LOCK_PLAYER = "SELECT balance, held, debt FROM wallet_account WHERE id = ? FOR UPDATE";
+
     /** Locks player accounts in id order, so two commands over the same accounts never wait on each other in a cycle. */
     private Map<UUID, AccountState> lockPlayers(List<UUID> ids) {
         Map<UUID, AccountState> states = new HashMap<>();
         for (UUID id : ids.stream().distinct().sorted(Comparator.naturalOrder()).toList()) {
-            states.put(id, jdbc.sql("SELECT balance, held, debt FROM wallet_account WHERE id = ? FOR UPDATE").param(id)
-                    .query((rs, row) -> new AccountState(rs.getLong("balance"), rs.getLong("held"), rs.getLong("debt")))
-                    .single());
+            states.put(id, jdbc.sql(LOCK_PLAYER).param(id).query((rs, row) -> accountState(rs)).single());
         }
         return states;
     }
@@ -448,7 +513,7 @@ final class JdbcLedger implements Wallet {
      * names the command, that command's applied outcome.
      */
     private UUID journal(TransactionKind kind, String key, UUID reverses, String reference, String description,
-            List<Leg> legs, Map<UUID, AccountState> locked, String outcomeOf) {
+            List<Leg> legs, Map<UUID, AccountState> locked, String outcomeOf, Writes writes) {
         UUID id = TimeOrderedIds.next();
         Timestamp at = now();
         String[] accounts = new String[legs.size()];
@@ -481,7 +546,7 @@ final class JdbcLedger implements Wallet {
             balances[n] = Long.toString(account.getValue().balance());
             helds[n++] = Long.toString(account.getValue().held());
         }
-        jdbc.sql("""
+        writes.write("""
                 WITH entry AS (
                   INSERT INTO wallet_transaction (id, kind, idempotency_key, reverses, reference, description, created_at)
                   VALUES (?, ?, ?, ?, ?, ?, ?)),
@@ -494,12 +559,11 @@ final class JdbcLedger implements Wallet {
                 SELECT ?, p.account_id::uuid, p.amount::bigint, p.currency, p.balance_after::bigint, ?
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
                   AS p(account_id, amount, currency, balance_after, n)
-                ORDER BY p.n""")
-                .params(id, kind.wireName(), key, reverses, truncate(reference, 200), truncate(description), at,
-                        players, balances, helds,
-                        id, outcomeOf,
-                        id, at, accounts, amounts, currencies, balancesAfter)
-                .update();
+                ORDER BY p.n""",
+                id, kind.wireName(), key, reverses, truncate(reference, 200), truncate(description), at,
+                players, balances, helds,
+                id, outcomeOf,
+                id, at, accounts, amounts, currencies, balancesAfter);
         audit.record(audited(id, kind, key, reverses, reference, description, legs));
         return id;
     }

@@ -8,11 +8,13 @@ import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.stakeHold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sportsbook.commons.sql.RoundTrip;
 import com.sportsbook.runtime.wallet.HouseAccountKind;
 import com.sportsbook.runtime.wallet.Posting;
 import com.sportsbook.runtime.wallet.Rejection;
 import com.sportsbook.runtime.wallet.Statement;
 import com.sportsbook.runtime.wallet.TransactionKind;
+import com.sportsbook.runtime.wallet.Wallet;
 import com.sportsbook.runtime.wallet.WalletCommand;
 import com.sportsbook.runtime.wallet.WalletOutcome;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.dao.DuplicateKeyException;
 
 /** The ledger engine against real PostgreSQL: double entry, holds, reversals, idempotency of every command. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -297,6 +300,129 @@ class JdbcLedgerIT {
             assertThat(eur.deposits()).isEqualTo(800);
             assertThat(eur.netDeposits()).isEqualTo(800);
         });
+    }
+
+    private static WalletCommand.Transfer stake(String key, UUID player, long amount) {
+        return new WalletCommand.Transfer(key, TransactionKind.STAKE, List.of(new Posting(cash(player), -amount),
+                new Posting(house(HouseAccountKind.STAKES_HELD), amount)), "bet-" + key, "stake of bet " + key);
+    }
+
+    @Test
+    void aStagedStakeMovesTheMoneyOnceAndAnExecutedReplayOfItAnswersTheSameTransaction() {
+        UUID player = UUID.randomUUID();
+        ledger.execute(deposit(key(), player, 1_000));
+        long stakesHeldBefore = ledger.as(() -> ledger.ledger.balance(house(HouseAccountKind.STAKES_HELD)).balance());
+        long transactions = ledger.transactionCount();
+        WalletCommand.Transfer stake = stake(key(), player, 300);
+
+        UUID staked = transactionOf(ledger.staged(stake));
+        WalletOutcome replay = ledger.execute(stake);
+
+        assertThat(ledger.balance(player)).isEqualTo(700);
+        assertThat(ledger.as(() -> ledger.ledger.balance(house(HouseAccountKind.STAKES_HELD)).balance()))
+                .isEqualTo(stakesHeldBefore + 300);
+        assertThat(ledger.transactionCount()).isEqualTo(transactions + 1);
+        assertThat(ledger.jdbc.sql("""
+                SELECT p.amount, p.balance_after FROM wallet_posting p JOIN wallet_account a ON a.id = p.account_id
+                WHERE p.transaction_id = ? AND a.owner = 'player'""").param(staked)
+                .query((rs, row) -> rs.getLong("amount") + " -> " + rs.getLong("balance_after")).list())
+                .containsExactly("-300 -> 700");
+        assertThat(transactionOf(replay)).isEqualTo(staked);
+        assertThat(replay.replayed()).isTrue();
+        assertThat(ledger.transactionCount()).isEqualTo(transactions + 1);
+        LedgerChecks.Result check = ledger.as(() -> ledger.checks.run("on_demand"));
+        assertThat(check.passed()).as(check.findings().toString()).isTrue();
+    }
+
+    @Test
+    void aStagedStakeTheBalanceCannotCoverIsRefusedAndRecordedAndMovesNothing() {
+        UUID player = UUID.randomUUID();
+        ledger.execute(deposit(key(), player, 100));
+        long transactions = ledger.transactionCount();
+        WalletCommand.Transfer stake = stake(key(), player, 101);
+
+        WalletOutcome refused = ledger.staged(stake);
+        ledger.execute(deposit(key(), player, 1_000));
+        WalletOutcome replay = ledger.execute(stake);
+
+        assertRejected(refused, Rejection.INSUFFICIENT_FUNDS);
+        assertThat(ledger.transactionCount()).isEqualTo(transactions + 1);
+        assertThat(ledger.balance(player)).isEqualTo(1_100);
+        assertRejected(replay, Rejection.INSUFFICIENT_FUNDS);
+        assertThat(replay.replayed()).as("the refusal was recorded with the claim").isTrue();
+    }
+
+    @Test
+    void aStagedTransferOnAKeyUsedBeforeFailsItsTransactionInsteadOfReplaying() {
+        UUID player = UUID.randomUUID();
+        ledger.execute(deposit(key(), player, 1_000));
+        WalletCommand.Transfer stake = stake(key(), player, 300);
+        ledger.execute(stake);
+        long transactions = ledger.transactionCount();
+
+        assertThatThrownBy(() -> ledger.staged(stake)).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(ledger.transactionCount()).isEqualTo(transactions);
+        assertThat(ledger.balance(player)).isEqualTo(700);
+    }
+
+    @Test
+    void aStagedTransferBetweenTwoPlayersRunsWholeWhenPostedAndLeavesTheRoundTripsEmpty() {
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        ledger.execute(deposit(key(), alice, 1_000));
+        WalletCommand.Transfer move = between(key(), alice, bob, 400);
+
+        List<Boolean> emptyTrips = ledger.as(() -> ledger.transactions.execute(status -> {
+            RoundTrip reads = new RoundTrip(ledger.dataSource);
+            Wallet.StagedTransfer staged = ledger.ledger.stage(move, reads);
+            boolean readsEmpty = reads.isEmpty();
+            RoundTrip writes = new RoundTrip(ledger.dataSource);
+            transactionOf(staged.post(writes));
+            return List.of(readsEmpty, writes.isEmpty());
+        }));
+
+        assertThat(emptyTrips).containsExactly(true, true);
+        assertThat(ledger.balance(alice)).isEqualTo(600);
+        assertThat(ledger.balance(bob)).isEqualTo(400);
+        assertThat(ledger.execute(move).replayed()).isTrue();
+    }
+
+    @Test
+    void stagingOutsideATransactionIsRefused() {
+        UUID player = UUID.randomUUID();
+
+        assertThatThrownBy(() -> ledger.as(() -> ledger.ledger.stage(stake(key(), player, 100),
+                new RoundTrip(ledger.dataSource))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("transaction");
+    }
+
+    @Test
+    void concurrentStagedStakesDrainingOneBalanceNeverOverdrawIt() throws Exception {
+        UUID player = UUID.randomUUID();
+        ledger.execute(deposit(key(), player, 1_000));
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<WalletOutcome>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                outcomes.add(pool.submit((Callable<WalletOutcome>) () -> ledger.staged(stake(key(), player, 100))));
+            }
+            int applied = 0;
+            for (Future<WalletOutcome> outcome : outcomes) {
+                WalletOutcome done = outcome.get();
+                if (done instanceof WalletOutcome.Applied) {
+                    applied++;
+                } else {
+                    assertRejected(done, Rejection.INSUFFICIENT_FUNDS);
+                }
+            }
+            assertThat(applied).isEqualTo(10);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ledger.balance(player)).isZero();
+        LedgerChecks.Result check = ledger.as(() -> ledger.checks.run("on_demand"));
+        assertThat(check.passed()).as(check.findings().toString()).isTrue();
     }
 
     @Test

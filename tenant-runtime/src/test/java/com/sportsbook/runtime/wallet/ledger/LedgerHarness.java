@@ -1,5 +1,6 @@
 package com.sportsbook.runtime.wallet.ledger;
 
+import com.sportsbook.commons.sql.RoundTrip;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
 import com.sportsbook.runtime.TestPools;
@@ -11,6 +12,7 @@ import com.sportsbook.runtime.wallet.AccountRef;
 import com.sportsbook.runtime.wallet.HouseAccountKind;
 import com.sportsbook.runtime.wallet.Posting;
 import com.sportsbook.runtime.wallet.TransactionKind;
+import com.sportsbook.runtime.wallet.Wallet;
 import com.sportsbook.runtime.wallet.WalletCommand;
 import com.sportsbook.runtime.wallet.WalletOutcome;
 import com.zaxxer.hikari.HikariDataSource;
@@ -37,6 +39,7 @@ final class LedgerHarness implements AutoCloseable {
     final JdbcLedger ledger;
     final LedgerChecks checks;
     final JdbcClient jdbc;
+    final TransactionTemplate transactions;
 
     LedgerHarness(int poolSize) {
         TestDatabase database = TestPostgres.freshDatabase();
@@ -45,10 +48,10 @@ final class LedgerHarness implements AutoCloseable {
         TestPools.migrateTenant(database, tenant);
         dataSource = new HikariDataSource(TestPools.boundTo(database, tenant, poolSize));
         jdbc = JdbcClient.create(dataSource);
-        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-        ledger = new JdbcLedger(jdbc, new TransactionTemplate(transactions), Clock.systemUTC(),
-                AuditTrail.jdbc(jdbc, new TransactionTemplate(transactions), Clock.systemUTC()));
-        checks = new LedgerChecks(jdbc, transactions, Clock.systemUTC());
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+        transactions = new TransactionTemplate(manager);
+        ledger = new JdbcLedger(jdbc, transactions, Clock.systemUTC(), AuditTrail.jdbc(jdbc, transactions, Clock.systemUTC()));
+        checks = new LedgerChecks(jdbc, manager, Clock.systemUTC());
     }
 
     <T> T as(Supplier<T> work) {
@@ -57,6 +60,22 @@ final class LedgerHarness implements AutoCloseable {
 
     WalletOutcome execute(WalletCommand command) {
         return as(() -> ledger.execute(command));
+    }
+
+    /**
+     * The transfer as a bet stages it, in a transaction of its own: the account's lock in a first round trip, then the
+     * claim and the entry in a second, which runs whatever the outcome (so a refusal is recorded, as by execute).
+     */
+    WalletOutcome staged(WalletCommand.Transfer transfer) {
+        return as(() -> transactions.execute(status -> {
+            RoundTrip reads = new RoundTrip(dataSource);
+            Wallet.StagedTransfer staged = ledger.stage(transfer, reads);
+            reads.run();
+            RoundTrip writes = new RoundTrip(dataSource);
+            WalletOutcome outcome = staged.post(writes);
+            writes.run();
+            return outcome;
+        }));
     }
 
     static AccountRef.Player cash(UUID player) {

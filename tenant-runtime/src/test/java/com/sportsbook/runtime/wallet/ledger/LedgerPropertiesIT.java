@@ -30,8 +30,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Random sequences of ledger commands (deposits, transfers between players, stakes, holds, captures, releases,
- * reversals and replays of earlier commands) against the real engine and an independent model of the player
+ * Random sequences of ledger commands (deposits, transfers between players, stakes, stakes staged as a bet stages
+ * them, holds, captures, releases, reversals and replays of earlier commands) against the real engine and an independent model of the player
  * balances. After every command no player is below zero or below their holds; the engine refuses exactly when the
  * model says funds are short; at the end every balance equals the model's and every transaction sums to zero.
  */
@@ -49,7 +49,7 @@ class LedgerPropertiesIT {
         ledger.close();
     }
 
-    enum Op { DEPOSIT, MOVE, STAKE, HOLD, CAPTURE, RELEASE, REVERSE, REPLAY }
+    enum Op { DEPOSIT, MOVE, STAKE, STAGED_STAKE, HOLD, CAPTURE, RELEASE, REVERSE, REPLAY }
 
     record Action(Op op, int a, int b, long amount, int pick) {
     }
@@ -98,7 +98,7 @@ class LedgerPropertiesIT {
                     effect[action.b()] = action.amount();
                     modelAllows = balance[action.a()] - held[action.a()] >= action.amount();
                 }
-                case STAKE -> {
+                case STAKE, STAGED_STAKE -> {
                     command = new WalletCommand.Transfer(key, TransactionKind.STAKE, List.of(
                             new Posting(cash(players[action.a()]), -action.amount()),
                             new Posting(house(HouseAccountKind.STAKES_HELD), action.amount())), null, null);
@@ -147,7 +147,8 @@ class LedgerPropertiesIT {
                 default -> throw new IllegalStateException();
             }
 
-            WalletOutcome outcome = ledger.execute(command);
+            WalletOutcome outcome = action.op() == Op.STAGED_STAKE ? ledger.staged((WalletCommand.Transfer) command)
+                    : ledger.execute(command);
 
             if (action.op() == Op.REPLAY) {
                 assertThat(outcome.replayed()).as("a replay is recognised").isTrue();

@@ -269,6 +269,26 @@ class PlayerDebtIT {
     }
 
     @Test
+    void aStagedPayoutRepaysTheDebtFirstInItsRoundTripAsAnExecutedOneDoes() {
+        Punter player = anIndebtedPlayer(700);
+        WalletCommand.Transfer payout = payout(key(), player, 250);
+
+        UUID paid = transactionOf(ledger.staged(payout));
+        WalletOutcome replay = ledger.execute(payout);
+
+        assertThat(cash(player).balance()).isZero();
+        assertThat(cash(player).debt()).isEqualTo(450);
+        assertThat(debtAccount(player)).isEqualTo(-450);
+        assertThat(debtMovements(player)).containsExactly(700L, -250L);
+        assertThat(repaymentsOf(paid)).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("idempotency_key", payout.idempotencyKey() + ":debt-repayment"));
+        assertThat(transactionOf(replay)).isEqualTo(paid);
+        assertThat(replay.replayed()).isTrue();
+        LedgerChecks.Result check = check();
+        assertThat(check.passed()).as(check.findings().toString()).isTrue();
+    }
+
+    @Test
     void aCreditOfAnotherKindLeavesTheDebtAlone() {
         Punter player = anIndebtedPlayer(700);
         Punter friend = anotherPlayerOf(player);
