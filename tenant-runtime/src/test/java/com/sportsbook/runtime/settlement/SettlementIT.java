@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestPostgres;
+import com.sportsbook.runtime.QueryPlans;
 import com.sportsbook.runtime.RuntimeTestSettings;
 import com.sportsbook.runtime.TestTenants;
 import com.sportsbook.runtime.betting.core.BetShape;
@@ -37,6 +38,8 @@ import com.sportsbook.runtime.wallet.WalletCommand;
 import com.sportsbook.runtime.wallet.ledger.LedgerChecks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -590,6 +593,57 @@ class SettlementIT {
 
         assertThat(due).contains(stalled).doesNotContain(working);
         in(() -> sql().sql("DELETE FROM settlement_run WHERE event_id IN (?, ?)").params(stalled, working).update());
+    }
+
+    @Test
+    void theSweepFindsEventsWhoseNewsNoRunHasFollowedWhileBetsRunOnThemWithoutWalkingTheOpenBets() {
+        String resulted = match();
+        String marketResulted = match();
+        String otherMarketResulted = match();
+        String cancelled = match();
+        String withoutBets = match();
+        String followed = match();
+        String busy = match();
+        PlayerView player = player(1_000_000);
+        for (String match : List.of(resulted, marketResulted, cancelled, followed)) {
+            single(player, selection(match + ":1x2", "home"), 100);
+        }
+        single(player, selection(otherMarketResulted + ":total", "over"), 100);
+        for (int i = 0; i < 300; i++) { // open bets on an event nothing has happened to: a walk of open bets reads them
+            single(player, selection(busy + ":1x2", List.of("home", "draw", "away").get(i % 3)), 100);
+        }
+        // the news written as the books write it, without the events that start a run at once
+        in(() -> {
+            for (String match : List.of(resulted, withoutBets, followed)) {
+                sql().sql("""
+                        INSERT INTO event_result (id, event_id, version, source, status, home, away, entered_by, entered_at,
+                                                  decided_by, decided_at)
+                        VALUES (gen_random_uuid(), ?, 1, 'manual', 'confirmed', 1, 0, 'trader', now() - interval '10 minutes',
+                                'trader', now() - interval '10 minutes')""").param(eventId(match)).update();
+            }
+            for (String match : List.of(marketResulted, otherMarketResulted)) {
+                sql().sql("""
+                        INSERT INTO market_result (id, market_id, event_id, version, status, winners, places, entered_by,
+                                                   entered_at, decided_by, decided_at)
+                        VALUES (gen_random_uuid(), ?, ?, 1, 'confirmed', ARRAY['home'], 1, 'trader', now(), 'trader', now())""")
+                        .params(marketId(match + ":1x2"), eventId(match)).update();
+            }
+            sql().sql("""
+                    INSERT INTO settlement_run (id, event_id, trigger, status, started_at, updated_at, finished_at)
+                    VALUES (gen_random_uuid(), ?, 'test', 'finished', now() - interval '5 minutes', now() - interval '5 minutes',
+                            now() - interval '5 minutes')""").param(eventId(followed)).update();
+            return sql().sql("UPDATE sport_event SET status = 'cancelled', updated_at = now() WHERE id = ?")
+                    .param(eventId(cancelled)).update();
+        });
+
+        List<UUID> due = in(runs::due);
+        long betRowsRead = in(() -> QueryPlans.rowsRead(sql(), "bet", SettlementRuns.DUE,
+                Timestamp.from(Instant.now().minus(Duration.ofHours(1))), Timestamp.from(Instant.now().minus(Duration.ofMinutes(2)))));
+
+        assertThat(due).contains(eventId(resulted), eventId(marketResulted), eventId(cancelled))
+                .as("a market result with bets on other markets only, a result without bets, a result a run followed")
+                .doesNotContain(eventId(otherMarketResulted), eventId(withoutBets), eventId(followed), eventId(busy));
+        assertThat(betRowsRead).as("bets read to find them, with over 300 open").isLessThan(30);
     }
 
     @Test
