@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,6 +182,7 @@ class PlacementBenchmarkIT {
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         database = platform.database;
+        storage = storageDirectory(database);
         processes = Map.of(platform.runtime.pid(), "runtime", platform.gateway.pid(), "gateway",
                 platform.controlPlane.pid(), "control plane");
         String gateway = "http://127.0.0.1:" + platform.gatewayPort;
@@ -231,6 +233,7 @@ class PlacementBenchmarkIT {
 
     private Map<Long, String> processes = Map.of();
     private TestDatabase database;
+    private Path storage = Path.of("target", "benchmarks");
 
     /**
      * Bets through the gateway at saturation: first {@link #WARM_UP} seconds, then slices of {@link #WARM_UP_SLICE}
@@ -318,6 +321,7 @@ class PlacementBenchmarkIT {
         }
         CpuAccount cpuBefore = CpuAccount.read(processes);
         WalActivity walBefore = WalActivity.read(database);
+        StorageLatency flushes = StorageLatency.start(storage);
         LocalTime from = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
         if (WrkLoad.available()) {
             WrkLoad.Result result = WrkLoad.placeSingles(base, load.connections(), seconds, load.rate(), players, selections,
@@ -325,7 +329,7 @@ class PlacementBenchmarkIT {
             long accepted = result.requests() - result.refused();
             return new Run(name, load.describe("wrk"), accepted, result.refused(), result.seconds(), result.p50Micros() / 1000.0,
                     result.p99Micros() / 1000.0, result.maxMicros() / 1000.0, result.errors(),
-                    spentSince(cpuBefore, walBefore, accepted), window(from));
+                    spentSince(cpuBefore, walBefore, flushes, accepted), window(from));
         }
         ExecutorService pool = Executors.newFixedThreadPool(load.connections());
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
@@ -369,17 +373,37 @@ class PlacementBenchmarkIT {
             all.addAll(result.get());
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        String cpu = spentSince(cpuBefore, walBefore, all.size());
+        String cpu = spentSince(cpuBefore, walBefore, flushes, all.size());
         pool.shutdown();
         long[] micros = all.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Run(name, load.describe("JDK HttpClient"), micros.length, refused.get(), elapsed, percentile(micros, 0.50),
                 percentile(micros, 0.99), percentile(micros, 1.0), new TreeMap<>(errors), cpu, window(from));
     }
 
-    /** The CPU and the WAL a run spent per bet, as the report's two indented lines. */
-    private String spentSince(CpuAccount cpuBefore, WalActivity walBefore, long bets) {
+    /** The CPU and the WAL a run spent per bet, and the disk's flushes meanwhile, as the report's indented lines. */
+    private String spentSince(CpuAccount cpuBefore, WalActivity walBefore, StorageLatency flushes, long bets) {
         return CpuAccount.read(processes).perOperationSince(cpuBefore, bets) + System.lineSeparator() + "    "
-                + WalActivity.read(database).perOperationSince(walBefore, bets);
+                + WalActivity.read(database).perOperationSince(walBefore, bets) + System.lineSeparator() + "    "
+                + flushes.summary();
+    }
+
+    /**
+     * Where to probe the disk's flushes: beside the server's data directory when the server is on this machine and
+     * the directory is writable here (its WAL's disk), else under target.
+     */
+    private static Path storageDirectory(TestDatabase database) {
+        Path fallback = Path.of("target", "benchmarks");
+        if (!database.jdbcUrl().contains("//127.0.0.1") && !database.jdbcUrl().contains("//localhost")) {
+            return fallback;
+        }
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SHOW data_directory")) {
+            row.next();
+            Path parent = Path.of(row.getString(1)).getParent();
+            return parent != null && java.nio.file.Files.isWritable(parent) ? parent : fallback;
+        } catch (SQLException e) {
+            return fallback; // not a superuser: the setting is hidden
+        }
     }
 
     private static double percentile(long[] sortedMicros, double p) {
