@@ -4,6 +4,7 @@ import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.between;
 import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.cash;
 import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.deposit;
 import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.house;
+import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.stake;
 import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.stakeHold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -300,11 +301,6 @@ class JdbcLedgerIT {
             assertThat(eur.deposits()).isEqualTo(800);
             assertThat(eur.netDeposits()).isEqualTo(800);
         });
-    }
-
-    private static WalletCommand.Transfer stake(String key, UUID player, long amount) {
-        return new WalletCommand.Transfer(key, TransactionKind.STAKE, List.of(new Posting(cash(player), -amount),
-                new Posting(house(HouseAccountKind.STAKES_HELD), amount)), "bet-" + key, "stake of bet " + key);
     }
 
     @Test

@@ -98,6 +98,12 @@ final class LedgerHarness implements AutoCloseable {
                 List.of(new Posting(cash(from), -amount), new Posting(cash(to), amount)), null, null);
     }
 
+    /** A bet's stake: the player's cash to the brand's stakes held. */
+    static WalletCommand.Transfer stake(String key, UUID player, long amount) {
+        return new WalletCommand.Transfer(key, TransactionKind.STAKE, List.of(new Posting(cash(player), -amount),
+                new Posting(house(HouseAccountKind.STAKES_HELD), amount)), "bet-" + key, "stake of bet " + key);
+    }
+
     static WalletCommand.PlaceHold stakeHold(String key, UUID player, long amount) {
         return new WalletCommand.PlaceHold(key, cash(player), amount, house(HouseAccountKind.STAKES_HELD),
                 TransactionKind.STAKE, "bet-" + key);

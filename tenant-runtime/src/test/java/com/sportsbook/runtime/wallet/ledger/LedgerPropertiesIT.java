@@ -1,16 +1,12 @@
 package com.sportsbook.runtime.wallet.ledger;
 
 import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.between;
-import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.cash;
 import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.deposit;
-import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.house;
+import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.stake;
 import static com.sportsbook.runtime.wallet.ledger.LedgerHarness.stakeHold;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sportsbook.runtime.wallet.HouseAccountKind;
-import com.sportsbook.runtime.wallet.Posting;
 import com.sportsbook.runtime.wallet.Rejection;
-import com.sportsbook.runtime.wallet.TransactionKind;
 import com.sportsbook.runtime.wallet.WalletCommand;
 import com.sportsbook.runtime.wallet.WalletOutcome;
 import java.util.ArrayList;
@@ -99,9 +95,7 @@ class LedgerPropertiesIT {
                     modelAllows = balance[action.a()] - held[action.a()] >= action.amount();
                 }
                 case STAKE, STAGED_STAKE -> {
-                    command = new WalletCommand.Transfer(key, TransactionKind.STAKE, List.of(
-                            new Posting(cash(players[action.a()]), -action.amount()),
-                            new Posting(house(HouseAccountKind.STAKES_HELD), action.amount())), null, null);
+                    command = stake(key, players[action.a()], action.amount());
                     effect[action.a()] = -action.amount();
                     modelAllows = balance[action.a()] - held[action.a()] >= action.amount();
                 }
