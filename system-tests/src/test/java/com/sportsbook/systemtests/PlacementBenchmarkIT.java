@@ -400,7 +400,7 @@ class PlacementBenchmarkIT {
                 Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SHOW data_directory")) {
             row.next();
             Path parent = Path.of(row.getString(1)).getParent();
-            return parent != null && java.nio.file.Files.isWritable(parent) ? parent : fallback;
+            return parent != null && Files.isWritable(parent) ? parent : fallback;
         } catch (SQLException e) {
             return fallback; // not a superuser: the setting is hidden
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -77,7 +78,7 @@ final class StorageLatency implements AutoCloseable {
         if (sorted.length == 0) {
             return "storage: no flush measured in " + file.getParent();
         }
-        long stalls = java.util.Arrays.stream(sorted).filter(nanos -> nanos > 50_000_000L).count();
+        long stalls = Arrays.stream(sorted).filter(nanos -> nanos > 50_000_000L).count();
         return "storage: %d flushes of 8 KB (fdatasync) every 10 ms in %s: p50 %.2f ms, p99 %.1f ms, max %.1f ms; %d over 50 ms"
                 .formatted(sorted.length, file.getParent(), millis(sorted, 0.50), millis(sorted, 0.99),
                         sorted[sorted.length - 1] / 1e6, stalls);

@@ -326,7 +326,7 @@ class JdbcLedgerIT {
         assertThat(transactionOf(replay)).isEqualTo(staked);
         assertThat(replay.replayed()).isTrue();
         assertThat(ledger.transactionCount()).isEqualTo(transactions + 1);
-        LedgerChecks.Result check = ledger.as(() -> ledger.checks.run("on_demand"));
+        LedgerChecks.Result check = ledger.checked();
         assertThat(check.passed()).as(check.findings().toString()).isTrue();
     }
 
@@ -417,7 +417,7 @@ class JdbcLedgerIT {
             pool.shutdownNow();
         }
         assertThat(ledger.balance(player)).isZero();
-        LedgerChecks.Result check = ledger.as(() -> ledger.checks.run("on_demand"));
+        LedgerChecks.Result check = ledger.checked();
         assertThat(check.passed()).as(check.findings().toString()).isTrue();
     }
 
@@ -446,10 +446,10 @@ class JdbcLedgerIT {
     void theInvariantCheckPassesOnAHealthyLedgerAndNamesWhatATamperedOneBreaks() {
         UUID player = UUID.randomUUID();
         ledger.execute(deposit(key(), player, 1_000));
-        LedgerChecks.Result healthy = ledger.as(() -> ledger.checks.run("on_demand"));
+        LedgerChecks.Result healthy = ledger.checked();
 
         ledger.jdbc.sql("UPDATE wallet_account SET balance = balance + 1 WHERE player_id = ?").param(player).update();
-        LedgerChecks.Result tampered = ledger.as(() -> ledger.checks.run("on_demand"));
+        LedgerChecks.Result tampered = ledger.checked();
         ledger.jdbc.sql("UPDATE wallet_account SET balance = balance - 1 WHERE player_id = ?").param(player).update();
         List<LedgerChecks.Result> recorded = ledger.as(() -> ledger.checks.recent(2));
 

@@ -76,7 +76,7 @@ class LedgerConcurrencyIT {
                     SELECT count(*) FROM wallet_posting p JOIN wallet_account a ON a.id = p.account_id
                     WHERE a.player_id = ?""").param(player).query(Long.class).single();
             assertThat(postings).as("one posting per applied command, plus the opening deposit").isEqualTo(applied + 1L);
-            LedgerChecks.Result check = ledger.as(() -> ledger.checks.run("on_demand"));
+            LedgerChecks.Result check = ledger.checked();
             assertThat(check.passed()).as(check.findings().toString()).isTrue();
         }
     }

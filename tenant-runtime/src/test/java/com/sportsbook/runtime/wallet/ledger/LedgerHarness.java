@@ -117,6 +117,11 @@ final class LedgerHarness implements AutoCloseable {
         return as(() -> ledger.balance(cash(player)).available());
     }
 
+    /** The ledger's invariant checks, run now on this tenant. */
+    LedgerChecks.Result checked() {
+        return as(() -> checks.run("on_demand"));
+    }
+
     long transactionCount() {
         return jdbc.sql("SELECT count(*) FROM wallet_transaction").query(Long.class).single();
     }

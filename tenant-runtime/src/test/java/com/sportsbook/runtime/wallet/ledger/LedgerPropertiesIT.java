@@ -186,7 +186,7 @@ class LedgerPropertiesIT {
             assertThat(ledger.balance(players[p])).as("balance of player " + p).isEqualTo(balance[p]);
             assertThat(ledger.available(players[p])).isEqualTo(balance[p] - held[p]);
         }
-        LedgerChecks.Result check = ledger.as(() -> ledger.checks.run("on_demand"));
+        LedgerChecks.Result check = ledger.checked();
         assertThat(check.passed()).as(check.findings().toString()).isTrue();
     }
 }

@@ -113,7 +113,7 @@ class PlayerDebtIT {
     }
 
     private LedgerChecks.Result check() {
-        return ledger.as(() -> ledger.checks.run("on_demand"));
+        return ledger.checked();
     }
 
     /** A player who was paid {@code owed}, spent all of it, and then had the payout reversed. */

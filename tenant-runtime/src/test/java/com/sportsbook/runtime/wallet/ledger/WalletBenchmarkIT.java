@@ -77,7 +77,7 @@ class WalletBenchmarkIT {
             Path out = Path.of("target", "benchmarks", "wallet.txt");
             Files.createDirectories(out.getParent());
             Files.write(out, lines, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-            LedgerChecks.Result check = ledger.as(() -> ledger.checks.run("on_demand"));
+            LedgerChecks.Result check = ledger.checked();
             assertThat(check.passed()).as(check.findings().toString()).isTrue();
             assertThat(uncontended.operations()).isPositive();
             assertThat(hotAccount.operations()).isPositive();
