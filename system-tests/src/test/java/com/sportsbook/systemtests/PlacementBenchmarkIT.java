@@ -69,6 +69,8 @@ class PlacementBenchmarkIT {
      * than 8, and at the paced rate 8 cost about 0.3 ms more per bet in all than 4 (docs/measurements.md).
      */
     private static final int POOL = Integer.getInteger("placement.benchmark.pool", 4);
+    /** How often the disk probe flushes during a run (ms); 0: no probe, for a run without its I/O. */
+    private static final int STORAGE_PROBE_MILLIS = Integer.getInteger("placement.benchmark.storage-probe", 10);
     /**
      * The runtime's HTTP worker threads (a deployment setting, {@code RUNTIME_HTTP_THREADS}; Tomcat's default is 200):
      * twice the pool. 8 against 200 took this benchmark on session 11's slow machine from 540 to 599 bets/s through
@@ -321,7 +323,7 @@ class PlacementBenchmarkIT {
         }
         CpuAccount cpuBefore = CpuAccount.read(processes);
         WalActivity walBefore = WalActivity.read(database);
-        StorageLatency flushes = StorageLatency.start(storage);
+        StorageLatency flushes = StorageLatency.start(storage, STORAGE_PROBE_MILLIS);
         LocalTime from = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
         if (WrkLoad.available()) {
             WrkLoad.Result result = WrkLoad.placeSingles(base, load.connections(), seconds, load.rate(), players, selections,

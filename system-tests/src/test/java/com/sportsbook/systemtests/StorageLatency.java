@@ -18,21 +18,24 @@ import java.util.List;
  */
 final class StorageLatency implements AutoCloseable {
 
-    private static final long EVERY_NANOS = 10_000_000L;
-
+    private final long everyNanos;
     private final Path file;
     private final Thread prober;
     private final List<Long> flushNanos = new ArrayList<>();
     private volatile boolean stopped;
 
-    private StorageLatency(Path directory) {
+    private StorageLatency(Path directory, int everyMillis) {
+        this.everyNanos = everyMillis * 1_000_000L;
         this.file = directory.resolve("storage-latency-probe-" + ProcessHandle.current().pid());
-        this.prober = Thread.ofPlatform().daemon().name("storage-latency").start(this::probe);
+        this.prober = everyMillis > 0 ? Thread.ofPlatform().daemon().name("storage-latency").start(this::probe) : null;
     }
 
-    /** Starts probing the disk that holds {@code directory}. */
-    static StorageLatency start(Path directory) {
-        return new StorageLatency(directory);
+    /**
+     * Starts probing the disk that holds {@code directory}, a flush every {@code everyMillis} ms; 0 probes nothing
+     * (the probe's own flushes share the disk with the server's, so a run can be compared without them).
+     */
+    static StorageLatency start(Path directory, int everyMillis) {
+        return new StorageLatency(directory, everyMillis);
     }
 
     private void probe() {
@@ -50,7 +53,7 @@ final class StorageLatency implements AutoCloseable {
                 synchronized (flushNanos) {
                     flushNanos.add(flushed - flushing);
                 }
-                long rest = EVERY_NANOS - (flushed - started);
+                long rest = everyNanos - (flushed - started);
                 if (rest > 0) {
                     Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
                 }
@@ -71,6 +74,9 @@ final class StorageLatency implements AutoCloseable {
     /** Stops probing and describes the flushes, for a report line. */
     String summary() {
         close();
+        if (prober == null) {
+            return "storage: not probed";
+        }
         long[] sorted;
         synchronized (flushNanos) {
             sorted = flushNanos.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -79,8 +85,8 @@ final class StorageLatency implements AutoCloseable {
             return "storage: no flush measured in " + file.getParent();
         }
         long stalls = Arrays.stream(sorted).filter(nanos -> nanos > 50_000_000L).count();
-        return "storage: %d flushes of 8 KB (fdatasync) every 10 ms in %s: p50 %.2f ms, p99 %.1f ms, max %.1f ms; %d over 50 ms"
-                .formatted(sorted.length, file.getParent(), millis(sorted, 0.50), millis(sorted, 0.99),
+        return "storage: %d flushes of 8 KB (fdatasync) every %d ms in %s: p50 %.2f ms, p99 %.1f ms, max %.1f ms; %d over 50 ms"
+                .formatted(sorted.length, everyNanos / 1_000_000, file.getParent(), millis(sorted, 0.50), millis(sorted, 0.99),
                         sorted[sorted.length - 1] / 1e6, stalls);
     }
 
@@ -91,6 +97,9 @@ final class StorageLatency implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
+        if (prober == null) {
+            return;
+        }
         try {
             prober.join(5_000);
         } catch (InterruptedException e) {
