@@ -2,6 +2,7 @@ package com.sportsbook.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -69,5 +71,14 @@ class EdgeAnswersOnKeepAliveConnectionsIT {
             assertThat(get("platform.localhost", "/actuator/health")).as("refused after an asynchronous refusal, round %d", round)
                     .isEqualTo(404);
         }
+    }
+
+    @Test
+    void noLoggingTurboFilterSitsInTheWayOfTheProxysDebugChecks() {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+
+        assertThat(logging.getTurboFilterList()).as("turbo filters run on every isDebugEnabled() of Netty and Reactor")
+                .isEmpty();
+        assertThat(LoggerFactory.getLogger("reactor.netty").isDebugEnabled()).isFalse();
     }
 }

@@ -33,6 +33,16 @@ final class PlainBearerTokens implements BearerTokenResolver {
         return token;
     }
 
+    /** The characters of a token68 before its padding, by code point (the rest of ASCII and beyond are refused). */
+    private static final boolean[] TOKEN68 = new boolean[128];
+
+    static {
+        for (char c = 0; c < TOKEN68.length; c++) {
+            TOKEN68[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        }
+    }
+
     /** {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="} */
     static boolean isToken68(String token) {
         int end = token.length();
@@ -44,9 +54,7 @@ final class PlainBearerTokens implements BearerTokenResolver {
         }
         for (int i = 0; i < end; i++) {
             char c = token.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-            if (!allowed) {
+            if (c >= TOKEN68.length || !TOKEN68[c]) {
                 return false;
             }
         }

@@ -238,6 +238,21 @@ class JdbcLedgerIT {
     }
 
     @Test
+    void theDatabaseItselfRefusesASecondReversalAndIndexesOnlyTransactionsThatReverseSomething() {
+        UUID player = UUID.randomUUID();
+        UUID original = transactionOf(ledger.execute(deposit(key(), player, 900)));
+        transactionOf(ledger.execute(new WalletCommand.Reverse(key(), original, "chargeback")));
+
+        String secondReversal = """
+                INSERT INTO wallet_transaction (id, kind, idempotency_key, reverses, reference, description, created_at)
+                VALUES (?, 'reversal', ?, ?, NULL, 'past the ledger', now())""";
+        assertThatThrownBy(() -> ledger.jdbc.sql(secondReversal).params(UUID.randomUUID(), key(), original).update())
+                .isInstanceOf(DuplicateKeyException.class).hasMessageContaining("uq_wallet_transaction_reverses");
+        assertThat(ledger.jdbc.sql("SELECT pg_get_indexdef('uq_wallet_transaction_reverses'::regclass)").query(String.class)
+                .single()).as("a stake or a deposit writes no entry").contains("UNIQUE").endsWith("WHERE (reverses IS NOT NULL)");
+    }
+
+    @Test
     void aReversalThatWouldOverdrawThePlayerIsRefused() {
         UUID player = UUID.randomUUID();
         UUID deposit = transactionOf(ledger.execute(deposit(key(), player, 900)));
