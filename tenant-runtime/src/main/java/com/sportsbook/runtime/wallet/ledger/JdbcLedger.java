@@ -114,20 +114,36 @@ final class JdbcLedger implements Wallet {
     }
 
     /**
-     * The staged transfer's claim (a plain insert: the key is new, see {@link Wallet#stage}), then its journal entry,
-     * which records the applied outcome on the claim; or the claim with its rejection.
+     * The staged transfer's claim written with its outcome, in one insert (the key is new, see {@link Wallet#stage}):
+     * inside its journal entry's statement when applied, on its own with the rejection when refused.
      */
     private WalletOutcome postStaged(WalletCommand.Transfer transfer, OnePlayer onePlayer, AccountState state, Writes writes) {
-        writes.write("""
-                INSERT INTO wallet_command (idempotency_key, command, request_hash, created_at) VALUES (?, ?, ?, ?)""",
-                transfer.idempotencyKey(), name(transfer), RequestHash.of(transfer), now());
         Map<UUID, AccountState> locked = new HashMap<>();
         locked.put(onePlayer.player(), state);
-        WalletOutcome outcome = post(transfer, onePlayer.legs(), locked, writes);
-        if (outcome instanceof WalletOutcome.Rejected) {
-            record(transfer.idempotencyKey(), outcome, writes);
+        Claim.New claim = new Claim.New(transfer.idempotencyKey(), name(transfer), RequestHash.of(transfer), now());
+        WalletOutcome outcome = post(transfer, onePlayer.legs(), locked, claim, writes);
+        if (outcome instanceof WalletOutcome.Rejected rejected) {
+            writes.write("""
+                    INSERT INTO wallet_command (idempotency_key, command, request_hash, created_at, outcome, rejection, detail)
+                    VALUES (?, ?, ?, ?, 'rejected', ?, ?)""",
+                    claim.key(), claim.command(), claim.requestHash(), claim.at(), rejected.reason().code(),
+                    truncate(rejected.detail()));
         }
         return outcome;
+    }
+
+    /**
+     * The command whose applied outcome a journal entry records: a claim already written (its outcome filled in), or
+     * a claim written by the entry's own statement, outcome included (a staged transfer's).
+     */
+    private sealed interface Claim {
+        String key();
+
+        record Written(String key) implements Claim {
+        }
+
+        record New(String key, String command, String requestHash, Timestamp at) implements Claim {
+        }
     }
 
     private WalletOutcome claimAndRun(WalletCommand command) {
@@ -143,7 +159,8 @@ final class JdbcLedger implements Wallet {
             }
             Map<UUID, AccountState> locked = new HashMap<>();
             locked.put(onePlayer.get().player(), state.get());
-            outcome = post((WalletCommand.Transfer) command, onePlayer.get().legs(), locked, atOnce);
+            outcome = post((WalletCommand.Transfer) command, onePlayer.get().legs(), locked,
+                    new Claim.Written(command.idempotencyKey()), atOnce);
         } else {
             int claimed = jdbc.sql("""
                     INSERT INTO wallet_command (idempotency_key, command, request_hash, created_at) VALUES (?, ?, ?, ?)
@@ -238,7 +255,8 @@ final class JdbcLedger implements Wallet {
             return malformed.get();
         }
         List<Leg> legs = legs(transfer);
-        return post(transfer, legs, lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList()), atOnce);
+        return post(transfer, legs, lockPlayers(legs.stream().filter(Leg::player).map(Leg::accountId).toList()),
+                new Claim.Written(transfer.idempotencyKey()), atOnce);
     }
 
     private List<Leg> legs(WalletCommand.Transfer transfer) {
@@ -250,13 +268,14 @@ final class JdbcLedger implements Wallet {
     }
 
     /** A well-formed transfer's legs posted against the locked player accounts, or the first refusal. */
-    private WalletOutcome post(WalletCommand.Transfer transfer, List<Leg> legs, Map<UUID, AccountState> locked, Writes writes) {
+    private WalletOutcome post(WalletCommand.Transfer transfer, List<Leg> legs, Map<UUID, AccountState> locked, Claim claim,
+            Writes writes) {
         Optional<WalletOutcome.Rejected> refused = firstRefusal(legs, locked);
         if (refused.isPresent()) {
             return refused.get();
         }
         UUID transactionId = journal(transfer.kind(), transfer.idempotencyKey(), null, transfer.reference(),
-                transfer.description(), legs, locked, transfer.idempotencyKey(), writes);
+                transfer.description(), legs, locked, claim, writes);
         repayDebtFirst(transfer.idempotencyKey(), transfer.kind(), transactionId, legs, locked, writes);
         return new WalletOutcome.Applied(transactionId, null, false);
     }
@@ -509,11 +528,11 @@ final class JdbcLedger implements Wallet {
 
     /**
      * Writes a journal transaction in one statement: the transaction, its postings with each player account's balance
-     * after it, the player accounts' new balances (from {@code locked}, which it updates), and, when {@code outcomeOf}
-     * names the command, that command's applied outcome.
+     * after it, the player accounts' new balances (from {@code locked}, which it updates), and, when {@code claim} is
+     * given, that command's applied outcome (on its claim, or with the claim itself when it is new).
      */
     private UUID journal(TransactionKind kind, String key, UUID reverses, String reference, String description,
-            List<Leg> legs, Map<UUID, AccountState> locked, String outcomeOf, Writes writes) {
+            List<Leg> legs, Map<UUID, AccountState> locked, Claim claim, Writes writes) {
         UUID id = TimeOrderedIds.next();
         Timestamp at = now();
         String[] accounts = new String[legs.size()];
@@ -546,24 +565,42 @@ final class JdbcLedger implements Wallet {
             balances[n] = Long.toString(account.getValue().balance());
             helds[n++] = Long.toString(account.getValue().held());
         }
+        List<Object> params = new ArrayList<>(Arrays.asList(id, kind.wireName(), key, reverses, truncate(reference, 200),
+                truncate(description), at, players, balances, helds));
+        String outcome = switch (claim) {
+            case null -> "";
+            case Claim.Written written -> {
+                params.addAll(Arrays.asList(id, written.key()));
+                yield """
+                        ,
+                        outcome AS (
+                          UPDATE wallet_command SET outcome = 'applied', transaction_id = ?, hold_id = NULL
+                          WHERE idempotency_key = ?)""";
+            }
+            case Claim.New created -> {
+                params.addAll(Arrays.asList(created.key(), created.command(), created.requestHash(), created.at(), id));
+                yield """
+                        ,
+                        outcome AS (
+                          INSERT INTO wallet_command (idempotency_key, command, request_hash, created_at, outcome, transaction_id)
+                          VALUES (?, ?, ?, ?, 'applied', ?))""";
+            }
+        };
+        params.addAll(Arrays.asList(id, at, accounts, amounts, currencies, balancesAfter));
         writes.write("""
                 WITH entry AS (
                   INSERT INTO wallet_transaction (id, kind, idempotency_key, reverses, reference, description, created_at)
                   VALUES (?, ?, ?, ?, ?, ?, ?)),
                 balances AS (
                   UPDATE wallet_account a SET balance = v.balance::bigint, held = v.held::bigint
-                  FROM unnest(?::text[], ?::text[], ?::text[]) AS v(id, balance, held) WHERE a.id = v.id::uuid),
-                outcome AS (
-                  UPDATE wallet_command SET outcome = 'applied', transaction_id = ?, hold_id = NULL WHERE idempotency_key = ?)
+                  FROM unnest(?::text[], ?::text[], ?::text[]) AS v(id, balance, held) WHERE a.id = v.id::uuid)"""
+                + outcome + """
+
                 INSERT INTO wallet_posting (transaction_id, account_id, amount, currency, balance_after, created_at)
                 SELECT ?, p.account_id::uuid, p.amount::bigint, p.currency, p.balance_after::bigint, ?
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
                   AS p(account_id, amount, currency, balance_after, n)
-                ORDER BY p.n""",
-                id, kind.wireName(), key, reverses, truncate(reference, 200), truncate(description), at,
-                players, balances, helds,
-                id, outcomeOf,
-                id, at, accounts, amounts, currencies, balancesAfter);
+                ORDER BY p.n""", params.toArray());
         audit.record(audited(id, kind, key, reverses, reference, description, legs));
         return id;
     }
