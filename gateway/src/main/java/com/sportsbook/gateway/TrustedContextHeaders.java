@@ -2,6 +2,7 @@ package com.sportsbook.gateway;
 
 import com.sportsbook.commons.TenantContextSignature;
 import com.sportsbook.commons.TrustedHeaders;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,15 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The headers of a proxied request, as a backend gets them: every client-sent tenant, brand or internal header
  * removed and, on a call bound for the runtime, the tenant context the edge resolved ({@link TenantEdgeFilter#CONTEXT}),
- * signed. Applied last, as the gateway builds the proxied request from the client's, so that the headers are copied
- * once and no other header filter can put a reserved header back.
+ * signed. Every call also carries the client's address in {@code X-Forwarded-For}, replacing whatever the client sent:
+ * the address the gateway took the connection from (or, behind load balancers named in Spring Cloud Gateway's
+ * {@code trusted-proxies}, the client they forwarded), so that a backend records who acted, not the gateway (ADR 0034).
+ * Applied last, as the gateway builds the proxied request from the client's, so that the headers are copied once and
+ * no other header filter can put a reserved header back.
  */
 final class TrustedContextHeaders implements HttpHeadersFilter, Ordered {
+
+    static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final TenantContextSignature signature;
     private final Clock clock;
@@ -39,6 +45,12 @@ final class TrustedContextHeaders implements HttpHeadersFilter, Ordered {
                 headers.put(header.getKey(), header.getValue());
             }
         }
+        String client = clientAddress(exchange);
+        if (client != null) {
+            headers.set(FORWARDED_FOR, client);
+        } else {
+            headers.remove(FORWARDED_FOR);
+        }
         EdgeDecision.ToRuntime context = exchange.getAttribute(TenantEdgeFilter.CONTEXT);
         if (context != null) {
             long issuedAt = clock.instant().getEpochSecond();
@@ -48,5 +60,14 @@ final class TrustedContextHeaders implements HttpHeadersFilter, Ordered {
             headers.set(TrustedHeaders.SIGNATURE, signature.sign(context.tenant(), context.brand(), issuedAt));
         }
         return headers;
+    }
+
+    /** The client's IP address as text (no port), or null when the connection has none (never on a real socket). */
+    private static String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        if (remote == null) {
+            return null;
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 }

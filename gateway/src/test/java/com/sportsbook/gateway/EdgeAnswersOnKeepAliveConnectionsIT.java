@@ -12,7 +12,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,6 +54,9 @@ class EdgeAnswersOnKeepAliveConnectionsIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private int get(String host, String path) throws IOException, InterruptedException {
@@ -80,5 +86,14 @@ class EdgeAnswersOnKeepAliveConnectionsIT {
         assertThat(logging.getTurboFilterList()).as("turbo filters run on every isDebugEnabled() of Netty and Reactor")
                 .isEmpty();
         assertThat(LoggerFactory.getLogger("reactor.netty").isDebugEnabled()).isFalse();
+    }
+
+    @Test
+    void proxiedHeadersPassNoGrpcHeaderFilter() {
+        assertThat(context.getBeansOfType(HttpHeadersFilter.class).values())
+                .as("each header filter copies every proxied request's or response's headers; no route here is gRPC")
+                .extracting(filter -> filter.getClass().getSimpleName())
+                .isNotEmpty()
+                .noneMatch(name -> name.startsWith("GRPC"));
     }
 }

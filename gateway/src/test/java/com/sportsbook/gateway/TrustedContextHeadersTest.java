@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sportsbook.commons.TenantContextSignature;
 import com.sportsbook.commons.TrustedHeaders;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,5 +49,26 @@ class TrustedContextHeadersTest {
 
         assertThat(sent.headerNames()).noneMatch(TrustedHeaders::isReserved);
         assertThat(sent.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer t");
+    }
+
+    @Test
+    void everyCallNamesTheClientTheGatewayServedAndNoAddressTheClientClaims() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/signups")
+                .remoteAddress(new InetSocketAddress("198.51.100.23", 50_123))
+                .header("X-Forwarded-For", "203.0.113.9, 10.0.0.1").build());
+
+        HttpHeaders sent = headers.filter(exchange.getRequest().getHeaders(), exchange);
+
+        assertThat(sent.get("X-Forwarded-For")).containsExactly("198.51.100.23");
+    }
+
+    @Test
+    void anIpv6ClientIsNamedByItsAddressAlone() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/portal/")
+                .remoteAddress(new InetSocketAddress("2001:db8::7", 443)).build());
+
+        HttpHeaders sent = headers.filter(exchange.getRequest().getHeaders(), exchange);
+
+        assertThat(sent.get("X-Forwarded-For")).containsExactly("2001:db8:0:0:0:0:0:7");
     }
 }

@@ -9,7 +9,16 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -198,5 +207,43 @@ class PortalOnboardingIT {
             return text.toString();
         }
         return "";
+    }
+
+    /**
+     * The terms' acceptance is recorded from the operator's address: the gateway names the client it served (a
+     * loopback address of its own here, 127.0.0.2, where the gateway calls the control plane from 127.0.0.1), and an
+     * address the client claims in {@code X-Forwarded-For} is not believed.
+     */
+    @Test
+    void aSignupThroughTheGatewayRecordsTheOperatorsAddressNotTheGatewaysNorOneItClaims() throws Exception {
+        String email = "address-" + UUID.randomUUID().toString().substring(0, 8) + "@portal.test";
+        HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2"))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String gateway = "http://127.0.0.1:" + platform.gatewayPort;
+        HttpResponse<String> terms = client.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/signups/terms"))
+                .header("Host", RunningPlatform.PLATFORM_HOST).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(terms.statusCode()).isEqualTo(200);
+        Matcher version = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(terms.body());
+        assertThat(version.find()).as(terms.body()).isTrue();
+
+        HttpResponse<String> signup = client.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/signups"))
+                .header("Host", RunningPlatform.PLATFORM_HOST).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"email":"%s","firstName":"Grace","lastName":"Hopper","company":"Address Gaming Ltd",
+                         "password":"%s","acceptedTermsVersion":"%s"}""".formatted(email, PASSWORD, version.group(1))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signup.statusCode()).as(signup.body()).isEqualTo(202);
+
+        try (Connection connection = DriverManager.getConnection(platform.database.jdbcUrl(), platform.database.user(),
+                platform.database.password());
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT accepted_from FROM control_plane.operator_signup WHERE email = ?")) {
+            query.setString(1, email);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("the signup is recorded").isTrue();
+                assertThat(row.getString(1)).isEqualTo("127.0.0.2");
+            }
+        }
     }
 }
