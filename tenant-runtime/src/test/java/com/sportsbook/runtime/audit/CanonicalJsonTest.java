@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class CanonicalJsonTest {
 
@@ -68,5 +71,40 @@ class CanonicalJsonTest {
         keys.put("\u00f6", 6);
 
         assertThat(CanonicalJson.write(keys)).isEqualTo("{\"\\r\":2,\"1\":4,\"\u0080\":5,\"\u00f6\":6,\"\u20ac\":1,\"\ud83d\ude00\":3}");
+    }
+
+    @Test
+    void everyControlCharacterWithoutAShortFormIsEscapedAsSixCharacters() {
+        assertThat(CanonicalJson.write("\u0000\u001f\u000b")).isEqualTo("\"\\u0000\\u001f\\u000b\"");
+    }
+
+    @Test
+    void objectKeysThatAreNotStringsAreRefused() {
+        Map<Object, Object> keys = new LinkedHashMap<>();
+        keys.put("a", 1);
+        keys.put(2, "b");
+
+        assertThatThrownBy(() -> CanonicalJson.write(keys)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2");
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Property(tries = 500)
+    void anyStringReadsBackAsItselfAndCarriesNoRawControlCharacter(@ForAll String text) {
+        String written = CanonicalJson.write(text);
+
+        assertThat(JSON.readValue(written, String.class)).isEqualTo(text);
+        assertThat(written.chars()).noneMatch(c -> c < 0x20);
+    }
+
+    @Property(tries = 200)
+    void keysOfAnyTextComeOutInUtf16OrderAndReadBackWithTheirValues(@ForAll Map<String, Integer> values) {
+        String written = CanonicalJson.write(values);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> read = JSON.readValue(written, LinkedHashMap.class);
+        assertThat(read.keySet()).containsExactlyElementsOf(new java.util.TreeMap<>(values).keySet());
+        values.forEach((key, value) -> assertThat(((Number) read.get(key)).intValue()).isEqualTo(value));
     }
 }
