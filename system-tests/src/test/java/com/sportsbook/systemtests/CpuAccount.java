@@ -115,7 +115,11 @@ final class CpuAccount {
         StringBuilder text = new StringBuilder("CPU per bet: ");
         perOperation.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> text.append("%s %.2f ms, ".formatted(e.getKey(), e.getValue())));
-        text.append("sum %.2f ms; machine busy %.0f %%".formatted(sum, 100 * machineBusySince(before)));
+        // what the machine's cores could place at this CPU per bet with nothing else running: a paced rate near it
+        // leaves no room for a burst to drain, whatever the code's own latency
+        int cores = Runtime.getRuntime().availableProcessors();
+        text.append("sum %.2f ms (%d cores: at most %.0f bets/s at this cost); machine busy %.0f %%".formatted(sum, cores,
+                sum == 0 ? 0 : cores * 1000 / sum, 100 * machineBusySince(before)));
         return text.toString();
     }
 }
