@@ -15,8 +15,8 @@ import org.springframework.web.server.ServerWebExchange;
  * The headers of a proxied request, as a backend gets them: every client-sent tenant, brand or internal header
  * removed and, on a call bound for the runtime, the tenant context the edge resolved ({@link TenantEdgeFilter#CONTEXT}),
  * signed. Every call also carries the client's address in {@code X-Forwarded-For}, replacing whatever the client sent:
- * the address the gateway took the connection from (or, behind load balancers named in Spring Cloud Gateway's
- * {@code trusted-proxies}, the client they forwarded), so that a backend records who acted, not the gateway (ADR 0034).
+ * the request's remote address as Reactor Netty reports it (the socket's peer), so that a backend records who acted,
+ * not the gateway (ADR 0034).
  * Applied last, as the gateway builds the proxied request from the client's, so that the headers are copied once and
  * no other header filter can put a reserved header back.
  */
