@@ -1,10 +1,8 @@
 package com.sportsbook.controlplane;
 
+import com.sportsbook.commons.testing.FreePorts;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestKeycloak;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The settings every control-plane integration test gives its Spring context: real PostgreSQL, real Keycloak. */
@@ -37,11 +35,8 @@ public final class ControlPlaneTestSettings {
         registry.add("control-plane.provisioning.runtime-timeout", () -> "2s");
     }
 
+    /** A port nothing listens on (a connection to it is refused). */
     public static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.take();
     }
 }

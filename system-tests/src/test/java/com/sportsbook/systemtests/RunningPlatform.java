@@ -1,6 +1,7 @@
 package com.sportsbook.systemtests;
 
 import com.sportsbook.commons.identity.PlatformRealm;
+import com.sportsbook.commons.testing.FreePorts;
 import com.sportsbook.commons.testing.RealmAccounts;
 import com.sportsbook.commons.testing.TestDatabase;
 import com.sportsbook.commons.testing.TestHttp;
@@ -8,7 +9,6 @@ import com.sportsbook.commons.testing.TestKeycloak;
 import com.sportsbook.commons.testing.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +30,9 @@ final class RunningPlatform implements AutoCloseable {
     static final String PLATFORM_HOST = "platform.localhost";
     static final String SANDBOX_PSP_SECRET = "system-test-sandbox-psp-secret-0123456789";
 
-    final int gatewayPort = freePort();
-    final int controlPlanePort = freePort();
-    final int runtimePort = freePort();
+    final int gatewayPort = FreePorts.take();
+    final int controlPlanePort = FreePorts.take();
+    final int runtimePort = FreePorts.take();
     final ServiceProcess controlPlane;
     final ServiceProcess runtime;
     final ServiceProcess gateway;
@@ -84,12 +84,12 @@ final class RunningPlatform implements AutoCloseable {
         common.put("GATEWAY_URL", "http://127.0.0.1:" + gatewayPort);
         common.put("SANDBOX_PSP_SIGNING_SECRET", SANDBOX_PSP_SECRET);
         // KYC documents (their ciphertext) go to a local s3proxy, as in the embedded mode
-        s3 = LocalS3Proxy.start(root, freePort(), logs);
+        s3 = LocalS3Proxy.start(root, FreePorts.take(), logs);
         common.put("KYC_S3_ENDPOINT", s3.endpoint());
         common.put("KYC_S3_ACCESS_KEY", LocalS3Proxy.IDENTITY);
         common.put("KYC_S3_SECRET_KEY", LocalS3Proxy.CREDENTIAL);
         // the control plane's mails go over real SMTP to a GreenMail in this JVM, where tests read them
-        int smtpPort = freePort();
+        int smtpPort = FreePorts.take();
         mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1",
                 com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
         mail.start();
@@ -117,7 +117,7 @@ final class RunningPlatform implements AutoCloseable {
         runtime = new ServiceProcess("tenant-runtime", runtimeJar,
                 with(common, Map.of("RUNTIME_PORT", Integer.toString(runtimePort), "RUNTIME_DB_POOL_SIZE", Integer.toString(runtimePool))),
                 URI.create("http://127.0.0.1:" + runtimePort + "/actuator/health/readiness"), logs);
-        int managementPort = freePort();
+        int managementPort = FreePorts.take();
         gateway = new ServiceProcess("gateway",
                 root.resolve("gateway/target/gateway-" + version + "-exec.jar"),
                 with(common, Map.of("GATEWAY_PORT", Integer.toString(gatewayPort),
@@ -183,7 +183,7 @@ final class RunningPlatform implements AutoCloseable {
      * ingests), ready when this returns. The caller stops it.
      */
     Replica startRuntimeReplica() {
-        int port = freePort();
+        int port = FreePorts.take();
         ServiceProcess replica = new ServiceProcess("tenant-runtime-replica", runtimeJar,
                 with(runtimeEnvironment, Map.of("RUNTIME_PORT", Integer.toString(port), "RUNTIME_DB_POOL_SIZE", "2",
                         "TENANT_UPGRADE_ON_STARTUP", "false", "FEED_SOURCE", "none")),
@@ -287,11 +287,4 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

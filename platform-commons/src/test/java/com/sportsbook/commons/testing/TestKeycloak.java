@@ -2,7 +2,6 @@ package com.sportsbook.commons.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,8 +51,8 @@ public final class TestKeycloak {
             throw new IllegalStateException("No Keycloak at " + home + ": run scripts/test, or the module's"
                     + " pre-integration-test phase, which unpacks it from Maven Central");
         }
-        int port = freePort();
-        int management = freePort();
+        int port = FreePorts.take();
+        int management = FreePorts.take();
         String password = UUID.randomUUID().toString();
         Path log = Path.of("target", "keycloak.log").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -122,11 +121,4 @@ public final class TestKeycloak {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
