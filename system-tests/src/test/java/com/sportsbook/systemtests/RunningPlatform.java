@@ -286,5 +286,4 @@ final class RunningPlatform implements AutoCloseable {
             return false;
         }
     }
-
 }

@@ -120,5 +120,4 @@ public final class TestKeycloak {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
-
 }
