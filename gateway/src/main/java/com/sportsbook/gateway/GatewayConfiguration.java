@@ -29,6 +29,17 @@ class GatewayConfiguration {
                 Clock.systemUTC());
     }
 
+    /** Spring Cloud Gateway's request-header filters out; their work is in {@link TrustedContextHeaders}. */
+    @Bean
+    static OneCopyOfRequestHeaders oneCopyOfRequestHeaders() {
+        return new OneCopyOfRequestHeaders();
+    }
+
+    @Bean
+    HopByHopResponseHeaders hopByHopResponseHeaders() {
+        return new HopByHopResponseHeaders();
+    }
+
     @Bean
     TenantTokenFilter tenantTokenFilter(GatewaySettings settings) {
         return new TenantTokenFilter(settings);

@@ -4,8 +4,11 @@ import com.sportsbook.commons.TenantContextSignature;
 import com.sportsbook.commons.TrustedHeaders;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -16,13 +19,20 @@ import org.springframework.web.server.ServerWebExchange;
  * removed and, on a call bound for the runtime, the tenant context the edge resolved ({@link TenantEdgeFilter#CONTEXT}),
  * signed. Every call also carries the client's address in {@code X-Forwarded-For}, replacing whatever the client sent:
  * the request's remote address as Reactor Netty reports it (the socket's peer), so that a backend records who acted,
- * not the gateway (ADR 0034).
- * Applied last, as the gateway builds the proxied request from the client's, so that the headers are copied once and
- * no other header filter can put a reserved header back.
+ * not the gateway (ADR 0034). The client's other forwarding headers ({@code Forwarded}, {@code X-Forwarded-*}) and its
+ * hop-by-hop headers (RFC 9110 7.6.1: the standard ones and any its {@code Connection} header names) stop here too.
+ * <p>
+ * This is the gateway's only request-header filter: Spring Cloud Gateway's own three (hop-by-hop, {@code Forwarded},
+ * {@code X-Forwarded-*}), each a full copy of every request's headers, are taken out by {@link OneCopyOfRequestHeaders}
+ * and their work is done here, in the one copy. Applied last, so that no other filter can put a reserved header back.
  */
 final class TrustedContextHeaders implements HttpHeadersFilter, Ordered {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
+
+    /** Hop-by-hop headers a client may send (Spring Cloud Gateway's list, lower case), never forwarded. */
+    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
+            "proxy-authorization", "proxy-authenticate", "x-application-context", "upgrade");
 
     private final TenantContextSignature signature;
     private final Clock clock;
@@ -40,8 +50,9 @@ final class TrustedContextHeaders implements HttpHeadersFilter, Ordered {
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders headers = new HttpHeaders();
+        Set<String> connectionOptions = connectionOptions(input);
         for (Map.Entry<String, List<String>> header : input.headerSet()) {
-            if (!TrustedHeaders.isReserved(header.getKey())) {
+            if (!stopsHere(header.getKey().toLowerCase(Locale.ROOT), connectionOptions)) {
                 headers.put(header.getKey(), header.getValue());
             }
         }
@@ -60,6 +71,30 @@ final class TrustedContextHeaders implements HttpHeadersFilter, Ordered {
             headers.set(TrustedHeaders.SIGNATURE, signature.sign(context.tenant(), context.brand(), issuedAt));
         }
         return headers;
+    }
+
+    /** Whether a client's header (its name in lower case) is kept from the backend. */
+    private static boolean stopsHere(String name, Set<String> connectionOptions) {
+        return TrustedHeaders.isReserved(name) || HOP_BY_HOP.contains(name) || name.equals("forwarded")
+                || name.startsWith("x-forwarded-") || connectionOptions.contains(name);
+    }
+
+    /** The header names the client's {@code Connection} header lists (hop-by-hop by RFC 9110), in lower case. */
+    private static Set<String> connectionOptions(HttpHeaders input) {
+        List<String> values = input.get(HttpHeaders.CONNECTION);
+        if (values == null || values.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (String value : values) {
+            for (String option : value.split(",")) {
+                String name = option.trim().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     /** The client's IP address as text (no port), or null when the connection has none (never on a real socket). */

@@ -71,4 +71,36 @@ class TrustedContextHeadersTest {
 
         assertThat(sent.get("X-Forwarded-For")).containsExactly("2001:db8:0:0:0:0:0:7");
     }
+
+    @Test
+    void theClientsHopByHopAndForwardingHeadersStopAtTheEdgeAndItsOthersPass() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/bets")
+                .remoteAddress(new InetSocketAddress("198.51.100.23", 50_123))
+                .header("Connection", "keep-alive, X-Session-Hint").header("X-Session-Hint", "hop")
+                .header("Keep-Alive", "timeout=5").header("TE", "trailers").header("Trailer", "X-Checksum")
+                .header("Upgrade", "h2c").header("Proxy-Authorization", "Basic c2VjcmV0")
+                .header("Proxy-Authenticate", "Basic").header("X-Application-Context", "app")
+                .header("Forwarded", "for=203.0.113.9;host=evil.example").header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "http").header("X-Forwarded-Port", "1").header("X-Forwarded-Prefix", "/x")
+                .header("Authorization", "Bearer t").header("Idempotency-Key", "k-1").header("Accept", "application/json")
+                .header("Content-Type", "application/json").build());
+
+        HttpHeaders sent = headers.filter(exchange.getRequest().getHeaders(), exchange);
+
+        assertThat(sent.headerNames()).containsExactlyInAnyOrder("Authorization", "Idempotency-Key", "Accept",
+                "Content-Type", "X-Forwarded-For");
+        assertThat(sent.get("X-Forwarded-For")).containsExactly("198.51.100.23");
+        assertThat(sent.getFirst("Idempotency-Key")).isEqualTo("k-1");
+    }
+
+    @Test
+    void aHeaderNamedInConnectionStopsWhateverItsCaseAndPlaceInTheList() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/sports")
+                .header("Connection", "close").header("Connection", " x-a , X-B,,").header("X-A", "1").header("x-b", "2")
+                .header("X-C", "3").build());
+
+        HttpHeaders sent = headers.filter(exchange.getRequest().getHeaders(), exchange);
+
+        assertThat(sent.headerNames()).containsExactly("X-C");
+    }
 }
