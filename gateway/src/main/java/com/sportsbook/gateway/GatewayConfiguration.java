@@ -26,7 +26,7 @@ class GatewayConfiguration {
     @Bean
     TrustedContextHeaders trustedContextHeaders(GatewaySettings settings) {
         return new TrustedContextHeaders(new TenantContextSignature(settings.signingSecret(), UNUSED_BY_SIGNER),
-                Clock.systemUTC());
+                new ClientAddress(settings.trustedProxies()), Clock.systemUTC());
     }
 
     /** Spring Cloud Gateway's request-header filters out; their work is in {@link TrustedContextHeaders}. */

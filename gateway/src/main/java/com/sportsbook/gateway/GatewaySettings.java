@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param controlPlaneUrl the control plane: platform hosts are routed there, and the routing directory is read there
@@ -15,6 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param directoryRefresh how often the routing directory is polled
  * @param keycloakUrl the Keycloak base URL as it appears in tokens' issuer
  * @param tokenClockSkew how far past its expiry a token is still accepted (clock drift between servers)
+ * @param trustedProxies the deployment's own proxies in front of the gateway (a load balancer), as address ranges
+ *     ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, or single addresses): a request from one of them names its client in
+ *     {@code X-Forwarded-For} ({@link ClientAddress}); none by default, so the socket's peer is the client
  */
 @ConfigurationProperties("gateway")
 record GatewaySettings(
@@ -25,7 +29,8 @@ record GatewaySettings(
         List<String> platformHosts,
         Duration directoryRefresh,
         URI keycloakUrl,
-        Duration tokenClockSkew) {
+        Duration tokenClockSkew,
+        @DefaultValue List<String> trustedProxies) {
 
     String issuerOf(String tenantSlug) {
         return TenantRealm.issuerOf(keycloakUrl, tenantSlug);

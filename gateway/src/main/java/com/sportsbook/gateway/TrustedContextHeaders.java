@@ -18,8 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
  * The headers of a proxied request, as a backend gets them: every client-sent tenant, brand or internal header
  * removed and, on a call bound for the runtime, the tenant context the edge resolved ({@link TenantEdgeFilter#CONTEXT}),
  * signed. Every call also carries the client's address in {@code X-Forwarded-For}, replacing whatever the client sent:
- * the request's remote address as Reactor Netty reports it (the socket's peer), so that a backend records who acted,
- * not the gateway (ADR 0034). The client's other forwarding headers ({@code Forwarded}, {@code X-Forwarded-*}) and its
+ * the socket's peer, or, when that peer is one of the deployment's own proxies, the client those proxies name
+ * ({@link ClientAddress}), so that a backend records who acted, not the gateway or a load balancer (ADR 0034). The client's other forwarding headers ({@code Forwarded}, {@code X-Forwarded-*}) and its
  * hop-by-hop headers (RFC 9110 7.6.1: the standard ones and any its {@code Connection} header names) stop here too.
  * <p>
  * This is the gateway's only request-header filter: Spring Cloud Gateway's own three (hop-by-hop, {@code Forwarded},
@@ -35,10 +35,12 @@ final class TrustedContextHeaders implements HttpHeadersFilter, Ordered {
             "proxy-authorization", "proxy-authenticate", "x-application-context", "upgrade");
 
     private final TenantContextSignature signature;
+    private final ClientAddress clients;
     private final Clock clock;
 
-    TrustedContextHeaders(TenantContextSignature signature, Clock clock) {
+    TrustedContextHeaders(TenantContextSignature signature, ClientAddress clients, Clock clock) {
         this.signature = signature;
+        this.clients = clients;
         this.clock = clock;
     }
 
@@ -56,7 +58,7 @@ final class TrustedContextHeaders implements HttpHeadersFilter, Ordered {
                 headers.put(header.getKey(), header.getValue());
             }
         }
-        String client = clientAddress(exchange);
+        String client = clientAddress(exchange, input.get(FORWARDED_FOR));
         if (client != null) {
             headers.set(FORWARDED_FOR, client);
         } else {
@@ -98,11 +100,14 @@ final class TrustedContextHeaders implements HttpHeadersFilter, Ordered {
     }
 
     /** The client's IP address as text (no port), or null when the connection has none (never on a real socket). */
-    private static String clientAddress(ServerWebExchange exchange) {
+    private String clientAddress(ServerWebExchange exchange, List<String> forwardedFor) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         if (remote == null) {
             return null;
         }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        if (remote.getAddress() == null) {
+            return remote.getHostString();
+        }
+        return clients.resolve(remote.getAddress(), forwardedFor).getHostAddress();
     }
 }

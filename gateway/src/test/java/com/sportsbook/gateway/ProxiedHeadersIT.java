@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,18 +30,21 @@ import reactor.netty.http.server.HttpServer;
 /**
  * What a backend receives of a client's request through the real gateway, and what the client receives of a backend's
  * answer: each request's headers are copied once, by the gateway's own filter, which also does the work of Spring Cloud
- * Gateway's hop-by-hop and forwarding filters (taken out, {@link OneCopyOfRequestHeaders}).
+ * Gateway's hop-by-hop and forwarding filters (taken out, {@link OneCopyOfRequestHeaders}), and names the client to the
+ * backend, behind a trusted load balancer too ({@link ClientAddress}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProxiedHeadersIT {
 
-    /** The header names the backend last received, in lower case. */
+    /** The header names the backend last received, in lower case, and the client it was told of. */
     private static final AtomicReference<List<String>> RECEIVED = new AtomicReference<>(List.of());
+    private static final AtomicReference<String> FORWARDED_FOR = new AtomicReference<>();
     private static final DisposableServer BACKEND = HttpServer.create().host("127.0.0.1").port(0)
             .handle((request, response) -> {
                 List<String> names = new ArrayList<>();
                 request.requestHeaders().names().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
                 RECEIVED.set(names);
+                FORWARDED_FOR.set(String.join(" | ", request.requestHeaders().getAll("X-Forwarded-For")));
                 return response.header("Content-Type", "application/json").header("Keep-Alive", "timeout=5")
                         .header("Proxy-Authenticate", "Basic realm=\"backend\"").header("X-Application-Context", "runtime")
                         .header("X-Backend", "kept").sendString(Mono.just("{}"));
@@ -55,6 +59,8 @@ class ProxiedHeadersIT {
         registry.add("gateway.platform-hosts", () -> "platform.localhost");
         registry.add("gateway.directory-refresh", () -> "1h");
         registry.add("management.server.port", () -> "0");
+        // the deployment's load balancer, as the test's client calling from 127.0.0.2
+        registry.add("gateway.trusted-proxies", () -> "127.0.0.2/32");
     }
 
     @AfterAll
@@ -117,9 +123,30 @@ class ProxiedHeadersIT {
                 .containsExactly("HopByHopResponseHeaders");
     }
 
-    /** One request on a connection of its own, written as given (any header a client can send), and the whole answer. */
+    @Test
+    void behindTheTrustedBalancerTheBackendIsToldOfTheClientTheBalancerNamesAndOtherwiseOfThePeer() throws IOException {
+        String request = """
+                GET /portal/x HTTP/1.1\r
+                Host: platform.localhost\r
+                Connection: close\r
+                X-Forwarded-For: 192.0.2.66, 203.0.113.9\r
+                \r
+                """;
+
+        assertThat(exchange(request, "127.0.0.2")).startsWith("HTTP/1.1 200");
+        assertThat(FORWARDED_FOR.get()).as("the balancer appended the client it served").isEqualTo("203.0.113.9");
+
+        assertThat(exchange(request, "127.0.0.1")).startsWith("HTTP/1.1 200");
+        assertThat(FORWARDED_FOR.get()).as("a caller that is no balancer claims nothing").isEqualTo("127.0.0.1");
+    }
+
     private String exchange(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return exchange(request, "127.0.0.1");
+    }
+
+    /** One request on a connection of its own, written as given (any header a client can send), and the whole answer. */
+    private String exchange(String request, String from) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(from), 0)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));

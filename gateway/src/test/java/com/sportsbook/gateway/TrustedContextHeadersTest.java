@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -18,7 +19,8 @@ class TrustedContextHeadersTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T20:00:00Z");
     private final TenantContextSignature signature = new TenantContextSignature("a-test-signing-secret-of-at-least-32-bytes", Duration.ofSeconds(60));
-    private final TrustedContextHeaders headers = new TrustedContextHeaders(signature, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TrustedContextHeaders headers = new TrustedContextHeaders(signature,
+            new ClientAddress(List.of("10.0.0.0/8")), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static MockServerWebExchange spoofed() {
         return MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/bets")
@@ -102,5 +104,17 @@ class TrustedContextHeadersTest {
         HttpHeaders sent = headers.filter(exchange.getRequest().getHeaders(), exchange);
 
         assertThat(sent.headerNames()).containsExactly("X-C");
+    }
+
+    @Test
+    void behindTheDeploymentsOwnBalancerTheClientIsTheOneTheBalancerNames() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/bets")
+                .remoteAddress(new InetSocketAddress("10.0.0.9", 40_000))
+                .header("X-Forwarded-For", "192.0.2.1, 198.51.100.23").build());
+
+        HttpHeaders sent = headers.filter(exchange.getRequest().getHeaders(), exchange);
+
+        assertThat(sent.get("X-Forwarded-For")).as("the balancer appended the address it was called from")
+                .containsExactly("198.51.100.23");
     }
 }
