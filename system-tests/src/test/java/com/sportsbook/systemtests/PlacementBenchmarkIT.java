@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,7 +58,13 @@ class PlacementBenchmarkIT {
     private static final int PLAYERS = Integer.getInteger("placement.benchmark.players", CLIENTS * 4);
     /** The target's rate: a run paced to it shows the latency at that load rather than at saturation (0: no such run). */
     private static final int RATE = Integer.getInteger("placement.benchmark.rate", 500);
-    private static final int RATE_CONNECTIONS = Integer.getInteger("placement.benchmark.rate.connections", CLIENTS * 2);
+    /**
+     * The paced runs' connections; several counts, comma-separated, take turns run by run (16,32: the same rate over
+     * fewer or more connections at once, side by side on the same machine's hour).
+     */
+    private static final List<Integer> RATE_CONNECTIONS = Arrays.stream(
+            System.getProperty("placement.benchmark.rate.connections", String.valueOf(CLIENTS * 2)).split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
     /**
      * How many runs at the target's rate, one after another (each after the machine is quiet): a p99 over 20 s rests
      * on about a hundred bets, so one run is no verdict.
@@ -199,12 +207,14 @@ class PlacementBenchmarkIT {
         if (RATE > 0 && WrkLoad.available()) {
             // the paced runs use twice the connections of the saturating ones: the gateway and the runtime open theirs
             // and start the threads to serve them here, not in the first measured run
-            run("warm-up (paced)", client, gateway, false, new Load(RATE_CONNECTIONS, RATE), players, selections, WARM_UP_SLICE);
+            run("warm-up (paced)", client, gateway, false, new Load(Collections.max(RATE_CONNECTIONS), RATE), players, selections,
+                    WARM_UP_SLICE);
         }
         for (int i = 0; RATE > 0 && WrkLoad.available() && i < RATE_RUNS; i++) {
             double drained = drain(platform);
             double rested = settle();
-            paced.add(run("through the gateway at the target", client, gateway, false, new Load(RATE_CONNECTIONS, RATE),
+            Load load = new Load(RATE_CONNECTIONS.get(i % RATE_CONNECTIONS.size()), RATE);
+            paced.add(run("through the gateway at the target", client, gateway, false, load,
                     players, selections, SECONDS).afterRest(drained, rested));
         }
         runs.addAll(paced);
