@@ -72,7 +72,7 @@ final class ClientAddress {
     }
 
     /** An address range: an IPv4 or IPv6 address and a prefix length ({@code 10.0.0.0/8}); a lone address is itself. */
-    record Cidr(byte[] network, int prefix) {
+    private record Cidr(byte[] network, int prefix) {
 
         static Cidr parse(String text) {
             int slash = text.indexOf('/');

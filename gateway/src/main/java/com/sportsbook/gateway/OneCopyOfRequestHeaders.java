@@ -26,9 +26,10 @@ final class OneCopyOfRequestHeaders implements BeanDefinitionRegistryPostProcess
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         for (String name : FOLDED) {
             if (!registry.containsBeanDefinition(name)) {
-                throw new IllegalStateException("Spring Cloud Gateway defines no '" + name + "' header filter: the"
-                        + " gateway's own request-header filter (TrustedContextHeaders) does its work, so review what the"
-                        + " gateway forwards before starting it this way (a new Spring Cloud Gateway, or trusted proxies set)");
+                throw new IllegalStateException("Spring Cloud Gateway defines no '" + name + "' header filter, whose work"
+                        + " the gateway's own TrustedContextHeaders does (ADR 0035): a new Spring Cloud Gateway needs a review"
+                        + " of what the gateway forwards; a load balancer in front is set with gateway.trusted-proxies,"
+                        + " not spring.cloud.gateway.server.webflux.trusted-proxies");
             }
             registry.removeBeanDefinition(name);
         }

@@ -1,6 +1,7 @@
 package com.sportsbook.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -138,6 +140,18 @@ class ProxiedHeadersIT {
 
         assertThat(exchange(request, "127.0.0.1")).startsWith("HTTP/1.1 200");
         assertThat(FORWARDED_FOR.get()).as("a caller that is no balancer claims nothing").isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void springCloudGatewaysOwnTrustedProxiesSettingStopsTheGatewaysStart() {
+        String backend = "http://127.0.0.1:" + BACKEND.port();
+        SpringApplicationBuilder gateway = new SpringApplicationBuilder(GatewayApplication.class).properties(
+                "spring.cloud.gateway.server.webflux.trusted-proxies=10\\.0\\.0\\..*", "server.port=0",
+                "management.server.port=0", "gateway.directory-refresh=1h", "gateway.control-plane-url=" + backend,
+                "gateway.runtime-url=" + backend);
+
+        assertThatThrownBy(gateway::run).as("it would swap the removing filters for adding ones, unreviewed")
+                .hasStackTraceContaining("removeForwardedHeadersFilter").hasStackTraceContaining("gateway.trusted-proxies");
     }
 
     private String exchange(String request) throws IOException {
