@@ -55,12 +55,7 @@ class ProxiedHeadersIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        String backend = "http://127.0.0.1:" + BACKEND.port();
-        registry.add("gateway.control-plane-url", () -> backend);
-        registry.add("gateway.runtime-url", () -> backend);
-        registry.add("gateway.platform-hosts", () -> "platform.localhost");
-        registry.add("gateway.directory-refresh", () -> "1h");
-        registry.add("management.server.port", () -> "0");
+        OneLocalBackend.register(registry, BACKEND.port());
         // the deployment's load balancer, as the test's client calling from 127.0.0.2
         registry.add("gateway.trusted-proxies", () -> "127.0.0.2/32");
     }
