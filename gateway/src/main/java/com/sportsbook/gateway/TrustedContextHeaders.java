@@ -19,8 +19,9 @@ import org.springframework.web.server.ServerWebExchange;
  * removed and, on a call bound for the runtime, the tenant context the edge resolved ({@link TenantEdgeFilter#CONTEXT}),
  * signed. Every call also carries the client's address in {@code X-Forwarded-For}, replacing whatever the client sent:
  * the socket's peer, or, when that peer is one of the deployment's own proxies, the client those proxies name
- * ({@link ClientAddress}), so that a backend records who acted, not the gateway or a load balancer (ADR 0034). The client's other forwarding headers ({@code Forwarded}, {@code X-Forwarded-*}) and its
- * hop-by-hop headers (RFC 9110 7.6.1: the standard ones and any its {@code Connection} header names) stop here too.
+ * ({@link ClientAddress}), so that a backend records who acted, not the gateway or a load balancer (ADR 0034). The
+ * client's other forwarding headers ({@code Forwarded}, {@code X-Forwarded-*}) and its hop-by-hop headers (RFC 9110
+ * 7.6.1: the standard ones and any its {@code Connection} header names) stop here too.
  * <p>
  * This is the gateway's only request-header filter: Spring Cloud Gateway's own three (hop-by-hop, {@code Forwarded},
  * {@code X-Forwarded-*}), each a full copy of every request's headers, are taken out by {@link OneCopyOfRequestHeaders}
