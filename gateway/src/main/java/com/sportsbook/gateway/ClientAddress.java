@@ -76,22 +76,25 @@ final class ClientAddress {
 
         static Cidr parse(String text) {
             int slash = text.indexOf('/');
-            String address = slash < 0 ? text : text.substring(0, slash);
-            InetAddress parsed = NetUtil.createInetAddressFromIpAddressString(address);
+            InetAddress parsed = NetUtil.createInetAddressFromIpAddressString(slash < 0 ? text : text.substring(0, slash));
             if (parsed == null) {
-                throw new IllegalArgumentException("not an IP address range: '" + text + "' (gateway.trusted-proxies)");
+                throw refused(text);
             }
             byte[] bytes = parsed.getAddress();
             int prefix;
             try {
                 prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(text.substring(slash + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not an IP address range: '" + text + "' (gateway.trusted-proxies)");
+                throw refused(text);
             }
             if (prefix < 0 || prefix > bytes.length * 8) {
-                throw new IllegalArgumentException("prefix out of range in '" + text + "' (gateway.trusted-proxies)");
+                throw refused(text);
             }
             return new Cidr(bytes, prefix);
+        }
+
+        private static IllegalArgumentException refused(String text) {
+            return new IllegalArgumentException("not an IP address range: '" + text + "' (gateway.trusted-proxies)");
         }
 
         boolean contains(InetAddress address) {
